@@ -1,0 +1,41 @@
+# The two commands a newcomer needs: `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format lock migrate superuser clean
+
+$(STAMP): requirements/dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --no-deps -r requirements/dev.txt
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(STAMP)
+	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+superuser: $(STAMP)
+	$(PY) manage.py createsuperuser
+
+# Re-pin dependencies after changing pyproject.toml (needs pip-tools).
+lock: $(STAMP)
+	$(PY) -m pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --no-emit-find-links --no-emit-index-url --allow-unsafe -o requirements/base.txt pyproject.toml
+	$(VENV)/bin/pip-compile -q --generate-hashes --strip-extras --no-emit-find-links --no-emit-index-url --allow-unsafe --extra dev -o requirements/dev.txt pyproject.toml
+
+clean:
+	rm -rf $(VENV) staticfiles var

@@ -1,0 +1,155 @@
+"""The words for the vocabulary's values: what visitors read in questions and staff read in admin.
+
+Values come from ``guidance.vocabulary``; only labels live here, so that they can be translated.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+from guidance.vocabulary import (
+    ContactKind,
+    ContactMethod,
+    Initiator,
+    OrderStage,
+    OrderType,
+    Priority,
+    Role,
+    YesNo,
+    YesNoUnsure,
+)
+
+NOT_SURE = _("I’m not sure")
+
+ROLE = {
+    Role.PROTECTED: _("The order protects me"),
+    Role.RESTRAINED: _("The order is against me"),
+    Role.HELPING_PROTECTED: _("I’m helping someone the order protects"),
+    Role.HELPING_RESTRAINED: _("I’m helping someone the order is against"),
+    Role.UNSURE: NOT_SURE,
+}
+
+ROLE_HINT = {
+    Role.PROTECTED: _("You are the protected person. You may have asked the court for the order."),
+    Role.RESTRAINED: _("You are the restrained person. The order tells you what you must not do."),
+    Role.UNSURE: _("For example, if there are orders on both sides, or you have not seen the papers."),
+}
+
+ORDER_TYPE = {
+    OrderType.DOMESTIC_VIOLENCE: _("Domestic violence restraining order"),
+    OrderType.CIVIL_HARASSMENT: _("Civil harassment restraining order"),
+    OrderType.ELDER_ABUSE: _("Elder or dependent adult abuse restraining order"),
+    OrderType.WORKPLACE_VIOLENCE: _("Workplace violence restraining order"),
+    OrderType.GUN_VIOLENCE: _("Gun violence restraining order"),
+    OrderType.CRIMINAL_PROTECTIVE: _("Criminal protective order"),
+    OrderType.EMERGENCY_PROTECTIVE: _("Emergency protective order"),
+    OrderType.MUTUAL: _("Orders on both sides (mutual orders)"),
+    OrderType.NONE_YET: _("There is no order yet"),
+    OrderType.UNSURE: NOT_SURE,
+}
+
+ORDER_TYPE_HINT = {
+    OrderType.DOMESTIC_VIOLENCE: _("Forms DV-110 or DV-130. Between partners, exes or family."),
+    OrderType.CIVIL_HARASSMENT: _("Forms CH-110 or CH-130. Between neighbors, roommates or others."),
+    OrderType.ELDER_ABUSE: _("Forms EA-110 or EA-130. Protects a person 65 or older, or a dependent adult."),
+    OrderType.WORKPLACE_VIOLENCE: _("Forms WV-110 or WV-130. An employer asked for it."),
+    OrderType.GUN_VIOLENCE: _("Forms GV-110 or GV-130. About guns and ammunition."),
+    OrderType.CRIMINAL_PROTECTIVE: _("Form CR-160. A judge in a criminal case made it."),
+    OrderType.EMERGENCY_PROTECTIVE: _("Form EPO-001. The police asked a judge for it. It lasts a few days."),
+    OrderType.MUTUAL: _("Each person has an order against the other."),
+    OrderType.NONE_YET: _("For example, someone has asked for one but no judge has made one."),
+}
+
+ORDER_STAGE = {
+    OrderStage.TEMPORARY: _("Temporary: made before a hearing"),
+    OrderStage.AFTER_HEARING: _("Made after a court hearing"),
+    OrderStage.UNSURE: NOT_SURE,
+}
+
+ORDER_STAGE_HINT = {
+    OrderStage.TEMPORARY: _("Forms such as DV-110, CH-110 or GV-110. A hearing date is on the order."),
+    OrderStage.AFTER_HEARING: _("Forms such as DV-130, CH-130 or GV-130. It can last for years."),
+}
+
+ORDER_EXCEPTIONS = {
+    YesNoUnsure.NO: _("No, it does not allow any contact"),
+    YesNoUnsure.YES: _("Yes, it allows some contact"),
+    YesNoUnsure.UNSURE: NOT_SURE,
+}
+
+CONTACT_KIND = {
+    ContactKind.TEXT: _("Text messages"),
+    ContactKind.CALL: _("Phone calls or voicemails"),
+    ContactKind.EMAIL_SOCIAL: _("Email, social media or messaging apps"),
+    ContactKind.IN_PERSON: _("Meeting or coming up in person"),
+    ContactKind.THIRD_PARTY: _("Messages passed on by friends, family or others"),
+    ContactKind.NONE: _("No contact"),
+}
+
+YES_NO_UNSURE = {
+    YesNoUnsure.YES: _("Yes"),
+    YesNoUnsure.NO: _("No"),
+    YesNoUnsure.UNSURE: NOT_SURE,
+}
+
+YES_NO = {YesNo.YES: _("Yes"), YesNo.NO: _("No")}
+
+CONTACT_METHOD = {
+    ContactMethod.PHONE: _("Phone call"),
+    ContactMethod.TEXT: _("Text message"),
+    ContactMethod.EMAIL: _("Email"),
+}
+
+# Who started the contact, in the words of the person answering.
+INITIATOR_BY_ROLE = {
+    Role.PROTECTED: {
+        Initiator.PROTECTED: _("I did"),
+        Initiator.RESTRAINED: _("They did (the restrained person)"),
+        Initiator.BOTH: _("We both did"),
+    },
+    Role.RESTRAINED: {
+        Initiator.PROTECTED: _("They did (the protected person)"),
+        Initiator.RESTRAINED: _("I did"),
+        Initiator.BOTH: _("We both did"),
+    },
+    Role.HELPING_PROTECTED: {
+        Initiator.PROTECTED: _("The person I’m helping"),
+        Initiator.RESTRAINED: _("The restrained person"),
+        Initiator.BOTH: _("They both did"),
+    },
+    Role.HELPING_RESTRAINED: {
+        Initiator.PROTECTED: _("The protected person"),
+        Initiator.RESTRAINED: _("The person I’m helping"),
+        Initiator.BOTH: _("They both did"),
+    },
+    Role.UNSURE: {
+        Initiator.PROTECTED: _("The protected person"),
+        Initiator.RESTRAINED: _("The restrained person"),
+        Initiator.BOTH: _("Both of them"),
+    },
+}
+
+# Short labels for staff (admin lists, filters and the check page of an intake).
+STAFF_ROLE = {
+    Role.PROTECTED: _("Protected person"),
+    Role.RESTRAINED: _("Restrained person"),
+    Role.HELPING_PROTECTED: _("Helping the protected person"),
+    Role.HELPING_RESTRAINED: _("Helping the restrained person"),
+    Role.UNSURE: _("Not sure"),
+}
+
+STAFF_INITIATOR = {
+    Initiator.PROTECTED: _("Protected person"),
+    Initiator.RESTRAINED: _("Restrained person"),
+    Initiator.BOTH: _("Both"),
+    Initiator.UNSURE: _("Not sure"),
+}
+
+PRIORITY = {
+    Priority.URGENT: _("Urgent"),
+    Priority.HIGH: _("High"),
+    Priority.NORMAL: _("Normal"),
+}
+
+
+def as_choices(labels: dict) -> list[tuple[str, str]]:
+    """Turn a value→label mapping into Django choices, keeping the mapping's order."""
+    return [(str(value), label) for value, label in labels.items()]

@@ -1,0 +1,68 @@
+"""Render the guidance for one evaluation: the HTML that the visitor sees and the intake stores.
+
+The engine decides which rules apply; the template of each rule (templates/guidance/rules/<id>.html)
+says what they mean for this visitor, in their language.
+"""
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from guidance import Answers, Evaluation
+from guidance.rules import RULES_BY_ID
+from guidance.terms import derive
+from guidance.vocabulary import Group
+from intake.sources import source_titles
+from intake.templatetags.intake_tags import tel_href
+
+GROUP_TITLES = {
+    Group.DANGER: (_("Your safety comes first"), _("Their safety comes first")),
+    Group.MUST_NOT: (_("What you must not do"), _("What they must not do")),
+    Group.MAY: (_("What you may do"), _("What they may do")),
+    Group.NEXT: (_("What to do next"), _("What to do next")),
+    Group.RECORD: (_("Keep a record"), _("Keep a record")),
+    Group.KNOW: (_("About your order"), _("About their order")),
+    Group.HELP: (_("Getting help"), _("Getting help")),
+}
+
+
+def rule_context(*, helper: bool, restrained_side: bool) -> dict:
+    """What every rule template may use."""
+    return {
+        "helper": helper,
+        "restrained_side": restrained_side,
+        "firm_name": settings.FIRM_NAME,
+        "firm_phone": settings.FIRM_PHONE,
+        "firm_phone_href": tel_href(settings.FIRM_PHONE),
+    }
+
+
+def rule_template(rule_id: str) -> str:
+    return f"guidance/rules/{rule_id}.html"
+
+
+def render_guidance(answers: Answers, evaluation: Evaluation, language: str) -> str:
+    terms = derive(answers)
+    groups = [
+        {
+            "id": str(group),
+            "title": GROUP_TITLES[group][terms.helper],
+            "rules": [
+                {
+                    "id": rule_id,
+                    "template": rule_template(rule_id),
+                    "sources": source_titles(RULES_BY_ID[rule_id].sources),
+                }
+                for rule_id in rule_ids
+            ],
+        }
+        for group, rule_ids in evaluation.groups
+    ]
+    context = {
+        **rule_context(helper=terms.helper, restrained_side=terms.restrained_side),
+        "groups": groups,
+        "court_date": answers.court_date,
+    }
+    with translation.override(language):
+        return render_to_string("guidance/rules.html", context)

@@ -1,0 +1,116 @@
+"""What a completed questionnaire stores (PRODUCT.md, "The intake").
+
+An intake is created once per journey by `intake.services.intake_create`; a consultation
+request adds contact details to the same row. `str()` is the reference and nothing else,
+because the admin log stores it.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
+
+from intake import choices
+
+
+class Status(models.TextChoices):
+    NEW = "new", _("New")
+    CONTACTED = "contacted", _("Contacted")
+    CONSULT_SCHEDULED = "consult_scheduled", _("Consult scheduled")
+    RETAINED = "retained", _("Retained")
+    DECLINED = "declined", _("Declined")
+    CLOSED = "closed", _("Closed")
+
+
+class Intake(models.Model):
+    reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
+    # One intake per journey, enforced by the database: replays and double submits find this row.
+    journey_id = models.UUIDField(unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False, db_index=True)
+    language = models.CharField(_("language"), max_length=8, editable=False)
+
+    # The answers: the whole set as given, plus typed copies of what staff filter on.
+    answers = models.JSONField(_("answers"), editable=False)
+    role = models.CharField(
+        _("role"), max_length=20, choices=choices.as_choices(choices.STAFF_ROLE), editable=False
+    )
+    # Space-separated values of guidance.vocabulary.OrderType, sorted.
+    order_types = models.CharField(_("order types"), max_length=200, editable=False)
+    criminal_case = models.CharField(
+        _("criminal case"), max_length=8, choices=choices.as_choices(choices.YES_NO_UNSURE), editable=False
+    )
+    court_date = models.DateField(_("court date"), null=True, blank=True, editable=False)
+
+    # The guidance, exactly as shown.
+    rule_ids = models.JSONField(_("rules shown"), editable=False)
+    ruleset_version = models.CharField(_("rule-set version"), max_length=20, editable=False)
+    guidance_snapshot = models.TextField(_("guidance as shown"), editable=False)
+    priority = models.CharField(
+        _("priority"),
+        max_length=8,
+        choices=choices.as_choices(choices.PRIORITY),
+        editable=False,
+        db_index=True,
+    )
+
+    # A consultation request, if the visitor asked for one.
+    consultation_requested_at = models.DateTimeField(
+        _("consultation requested"), null=True, blank=True, editable=False, db_index=True
+    )
+    name = models.CharField(_("name"), max_length=100, blank=True, editable=False)
+    phone = PhoneNumberField(_("phone"), blank=True, editable=False)
+    email = models.EmailField(_("email"), blank=True, editable=False)
+    preferred_method = models.CharField(
+        _("preferred contact"),
+        max_length=8,
+        blank=True,
+        choices=choices.as_choices(choices.CONTACT_METHOD),
+        editable=False,
+    )
+    voicemail_ok = models.CharField(
+        _("voicemail OK"),
+        max_length=3,
+        blank=True,
+        choices=choices.as_choices(choices.YES_NO),
+        editable=False,
+    )
+    say_firm_name = models.CharField(
+        _("may say who is calling"),
+        max_length=3,
+        blank=True,
+        choices=choices.as_choices(choices.YES_NO),
+        editable=False,
+    )
+    best_time = models.CharField(_("best time"), max_length=100, blank=True, editable=False)
+    other_party_name = models.CharField(_("other party's name"), max_length=100, blank=True, editable=False)
+    message = models.TextField(_("message"), max_length=500, blank=True, editable=False)
+    consent_text = models.TextField(_("consent wording"), blank=True, editable=False)
+    consent_at = models.DateTimeField(_("consent given"), null=True, blank=True, editable=False)
+
+    # Staff follow-up.
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned to"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_intakes",
+    )
+    next_action_on = models.DateField(_("next action"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("intake")
+        verbose_name_plural = _("intakes")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def consultation_requested(self) -> bool:
+        return self.consultation_requested_at is not None
+
+    def order_type_list(self) -> list[str]:
+        return self.order_types.split()

@@ -1,0 +1,68 @@
+"""Every write to an intake goes through here (views and admin actions stay thin)."""
+
+import secrets
+import uuid
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from guidance import Answers, evaluate
+from intake.guidance_text import render_guidance
+from intake.models import Intake
+
+# No 0/O, 1/I/L: references are read out over the phone.
+REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+
+
+def new_reference() -> str:
+    """A short random reference such as "K7Q4-MZPA" (not sequential, so it reveals nothing)."""
+    chars = "".join(secrets.choice(REFERENCE_ALPHABET) for _ in range(8))
+    return f"{chars[:4]}-{chars[4:]}"
+
+
+def intake_create(*, answers: Answers, language: str, journey_id: str | uuid.UUID, today=None) -> Intake:
+    """Store the intake of one finished journey; a second call for the same journey returns the first."""
+    journey_id = uuid.UUID(str(journey_id))
+    existing = Intake.objects.filter(journey_id=journey_id).first()
+    if existing is not None:
+        return existing
+    evaluation = evaluate(answers, today or timezone.localdate())
+    fields = {
+        "journey_id": journey_id,
+        "language": language,
+        "answers": answers.to_dict(),
+        "role": answers.role,
+        "order_types": " ".join(sorted(answers.order_types)),
+        "criminal_case": answers.criminal_case,
+        "court_date": answers.court_date,
+        "rule_ids": list(evaluation.rule_ids),
+        "ruleset_version": evaluation.version,
+        "guidance_snapshot": render_guidance(answers, evaluation, language),
+        "priority": evaluation.priority,
+    }
+    for _attempt in range(5):
+        try:
+            with transaction.atomic():
+                return Intake.objects.create(reference=new_reference(), **fields)
+        except IntegrityError:
+            # Either a concurrent submit of the same journey won, or the reference was taken.
+            existing = Intake.objects.filter(journey_id=journey_id).first()
+            if existing is not None:
+                return existing
+    raise IntegrityError("could not find a free intake reference")
+
+
+def consultation_request(*, intake: Intake, details: dict, consent_text: str) -> Intake:
+    """Attach contact details and consent to an intake; asking twice keeps the first request."""
+    with transaction.atomic():
+        intake = Intake.objects.select_for_update().get(pk=intake.pk)
+        if intake.consultation_requested:
+            return intake
+        for field, value in details.items():
+            setattr(intake, field, value)
+        now = timezone.now()
+        intake.consent_text = consent_text
+        intake.consent_at = now
+        intake.consultation_requested_at = now
+        intake.save()
+    return intake

@@ -1,0 +1,212 @@
+"""The questions: a NamedUrlSessionWizardView at /questions/<step>/.
+
+django-formtools does the storage and rendering; this class decides the route. The URL's
+step is the authority (a tampered management form or another tab cannot change which
+answer is saved), only each form's own fields are kept, a visitor cannot skip ahead of
+an unanswered question, and finishing happens on the POST of "check", never on a GET.
+"""
+
+import uuid
+
+from django.contrib import messages
+from django.db import DatabaseError
+from django.shortcuts import redirect, render
+from django.utils.decorators import method_decorator
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from formtools.wizard.views import NamedUrlSessionWizardView
+
+from guidance import Answers
+from guidance.vocabulary import Step
+from intake import journey
+from intake.services import intake_create
+from intake.steps import CONDITIONS, FORMS
+from intake.summary import answer_rows
+
+JOURNEY_KEY = "journey"
+CHECKED_KEY = "checked_steps"
+
+
+@method_decorator(never_cache, name="dispatch")
+class QuestionWizard(NamedUrlSessionWizardView):
+    form_list = FORMS
+    condition_dict = {
+        step: lambda wizard, shown=shown: shown(wizard.answers_for) for step, shown in CONDITIONS.items()
+    }
+
+    def get_prefix(self, request, *args, **kwargs):
+        return "questions"
+
+    def get_template_names(self):
+        if self.steps.current == Step.CHECK:
+            return ["questions/check.html"]
+        return ["questions/step.html"]
+
+    # --- answers -------------------------------------------------------------------
+
+    def answers_for(self, step):
+        """The cleaned answers saved for `step`, or None if there are none or they no longer validate."""
+        cache = self.__dict__.setdefault("_answers_cache", {})
+        if step not in cache:
+            data = self.storage.get_step_data(step)
+            cache[step] = None
+            if data is not None:
+                form = dict(self.form_list)[step](data=data, prefix=step, **self.get_form_kwargs(step))
+                if form.is_valid():
+                    cache[step] = form.cleaned_data
+        return cache[step]
+
+    def forget_cached_answers(self):
+        self.__dict__.pop("_answers_cache", None)
+        self.__dict__.pop("_resolved_form_list", None)
+        self.__dict__.pop("_cache_signature", None)
+
+    def shown_questions(self):
+        return [step for step in self.get_form_list() if step != Step.CHECK]
+
+    def first_unanswered(self, before=None):
+        """The first question shown before `before` (or anywhere) that has no valid answer."""
+        for step in self.shown_questions():
+            if step == before:
+                return None
+            if self.answers_for(step) is None:
+                return step
+        return None
+
+    def resume_step(self):
+        return self.first_unanswered() or Step.CHECK
+
+    def get_form_kwargs(self, step=None):
+        if step == Step.ROLE:
+            return {}
+        role = (self.answers_for(Step.ROLE) or {}).get("role")
+        return {"visitor_role": role}
+
+    def get_form_step_data(self, form):
+        return form.stored_data()
+
+    def collected_answers(self):
+        merged = {}
+        for step in self.shown_questions():
+            merged.update(self.answers_for(step) or {})
+        return Answers.from_dict(merged)
+
+    def journey_id(self):
+        extra = self.storage.extra_data
+        if JOURNEY_KEY not in extra:
+            extra[JOURNEY_KEY] = str(uuid.uuid4())
+            self.storage.extra_data = extra
+        return extra[JOURNEY_KEY]
+
+    # --- routing --------------------------------------------------------------------
+
+    def get(self, request, *args, **kwargs):
+        step = kwargs.get("step")
+        if step not in self.get_form_list():
+            return self.redirect_elsewhere(step)
+        if step != Step.ROLE and not self.storage.extra_data and journey.session_has_ended(request):
+            return render(request, "questions/session_ended.html")
+        if (missing := self.first_unanswered(before=step)) is not None:
+            return redirect(self.get_step_url(missing))
+        self.journey_id()
+        self.storage.current_step = step
+        if step == Step.CHECK:
+            self.remember_checked(self.shown_questions())
+        return self.render(self.get_form(step, data=self.storage.get_step_data(step)))
+
+    def post(self, request, *args, **kwargs):
+        step = kwargs.get("step")
+        if self.storage.extra_data.get(JOURNEY_KEY) is None:
+            return self.journey_missing(step)
+        if step not in self.get_form_list():
+            return self.redirect_elsewhere(step)
+        if (missing := self.first_unanswered(before=step)) is not None:
+            messages.info(request, _("Please answer this question first."))
+            return redirect(self.get_step_url(missing))
+        self.storage.current_step = step
+        form = self.get_form(step, data=request.POST)
+        if not form.is_valid():
+            return self.render(form)
+        if step == Step.CHECK:
+            return self.finish()
+        self.storage.set_step_data(step, self.process_step(form))
+        self.forget_cached_answers()
+        return redirect(self.get_step_url(self.step_after(step)))
+
+    def step_after(self, step):
+        """The next question; once the visitor has seen "check", any newly needed question, then "check"."""
+        checked = self.storage.extra_data.get(CHECKED_KEY)
+        if checked is None:
+            return self.get_next_step(step)
+        self.remember_checked([*checked, step])
+        checked = set(self.storage.extra_data[CHECKED_KEY])
+        for question in self.shown_questions():
+            if question not in checked or self.answers_for(question) is None:
+                return question
+        return Step.CHECK
+
+    def remember_checked(self, steps):
+        extra = self.storage.extra_data
+        extra[CHECKED_KEY] = sorted(set(steps))
+        self.storage.extra_data = extra
+
+    def redirect_elsewhere(self, step):
+        """A step that does not exist or is not part of this visitor's questions."""
+        if (
+            step is not None
+            and journey.finished_reference(self.request.session)
+            and not self.storage.extra_data
+        ):
+            return redirect("guidance")
+        if step is not None and step != self.done_step_name:
+            messages.info(self.request, _("That question does not apply to your answers."))
+        return redirect(self.get_step_url(self.resume_step()))
+
+    def journey_missing(self, step):
+        """A POST without a journey: the session ended, or the questions were already finished."""
+        if journey.finished_reference(self.request.session):
+            return redirect("guidance")
+        if journey.session_has_ended(self.request) or step != Step.ROLE:
+            return render(self.request, "questions/session_ended.html", status=400)
+        self.journey_id()
+        return self.post(self.request, step=step)
+
+    # --- finishing --------------------------------------------------------------------
+
+    def finish(self):
+        if (missing := self.first_unanswered()) is not None:
+            return redirect(self.get_step_url(missing))
+        try:
+            intake = intake_create(
+                answers=self.collected_answers(),
+                language=get_language(),
+                journey_id=self.journey_id(),
+            )
+        except DatabaseError:
+            # The answers stay in the session; finishing again after recovery stores one intake.
+            return render(self.request, "questions/try_again.html", status=503)
+        journey.remember_finished(self.request.session, intake.reference)
+        self.storage.reset()
+        return redirect("guidance")
+
+    # --- rendering --------------------------------------------------------------------
+
+    def get_context_data(self, form, **kwargs):
+        context = super().get_context_data(form=form, **kwargs)
+        questions = self.shown_questions()
+        step = self.steps.current
+        context["questions_count"] = len(questions)
+        if step in questions:
+            context["question_number"] = questions.index(step) + 1
+        previous = self.get_prev_step(step)
+        context["back_url"] = self.get_step_url(previous) if previous else "/"
+        if step == Step.CHECK:
+            context["summary"] = self.answer_summary()
+        return context
+
+    def answer_summary(self):
+        rows = answer_rows(self.collected_answers().to_dict())
+        for row in rows:
+            row.change_url = self.get_step_url(row.step)
+        return rows

@@ -1,0 +1,45 @@
+/* Small enhancements; every page works without this file. */
+(function () {
+  "use strict";
+
+  // Quick exit: the button, or Shift pressed three times within 5 seconds.
+  var exitLink = document.querySelector("[data-quick-exit]");
+  function quickExit(event) {
+    if (event) { event.preventDefault(); }
+    document.body.hidden = true;
+    window.location.replace(exitLink.href);
+  }
+  if (exitLink) {
+    exitLink.addEventListener("click", quickExit);
+    var presses = [];
+    document.addEventListener("keyup", function (event) {
+      if (event.key !== "Shift") { return; }
+      var now = Date.now();
+      presses = presses.filter(function (t) { return now - t < 5000; });
+      presses.push(now);
+      if (presses.length >= 3) { quickExit(); }
+    });
+  }
+
+  // Move focus to the error summary so screen readers announce it.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) { summary.focus(); }
+
+  // A print button, shown only where printing can be started from the page.
+  var printButton = document.querySelector("[data-print]");
+  if (printButton && window.print) {
+    printButton.hidden = false;
+    printButton.addEventListener("click", function () { window.print(); });
+  }
+
+  // Prevent accidental double submits (the server ignores them anyway).
+  document.querySelectorAll("form").forEach(function (form) {
+    form.addEventListener("submit", function () {
+      var button = form.querySelector("[data-prevent-double-submit]");
+      if (button) {
+        if (button.dataset.submitted) { return; }
+        window.setTimeout(function () { button.disabled = true; button.dataset.submitted = "1"; }, 0);
+      }
+    });
+  });
+})();

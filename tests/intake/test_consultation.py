@@ -1,0 +1,105 @@
+"""The consultation request on the guidance page, and its confirmation."""
+
+import pytest
+
+from intake.models import Intake
+from tests.intake.test_wizard import journey
+
+pytestmark = pytest.mark.django_db
+
+VALID = {
+    "name": "Sam",
+    "preferred_method": "phone",
+    "phone": "213 555 0143",
+    "email": "",
+    "voicemail_ok": "no",
+    "say_firm_name": "no",
+    "best_time": "after 5pm",
+    "other_party_name": "Alex Doe",
+    "message": "",
+    "consent": "on",
+}
+
+
+@pytest.fixture
+def finished(visitor):
+    visitor.walk(journey())
+    return Intake.objects.get()
+
+
+def post(client, **changes):
+    data = dict(VALID)
+    data.update(changes)
+    return client.post("/guidance/", {k: v for k, v in data.items() if v is not None})
+
+
+def test_the_guidance_page_offers_the_form(finished, client):
+    page = client.get("/guidance/").content.decode()
+    assert 'name="consent"' in page
+    assert "Do not write what happened" in page
+
+
+def test_a_valid_request_is_attached_to_the_same_intake_and_confirmed(finished, client):
+    response = post(client)
+    assert response.status_code == 302
+    assert response["Location"] == "/guidance/request-sent/"
+    intake = Intake.objects.get()
+    assert intake.pk == finished.pk
+    assert intake.consultation_requested
+    assert intake.name == "Sam"
+    assert str(intake.phone) == "+12135550143"
+    assert intake.other_party_name == "Alex Doe"
+    assert intake.voicemail_ok == "no"
+    assert intake.consent_at is not None
+    assert "does not make me the firm’s client" in intake.consent_text
+    page = client.get(response["Location"]).content.decode()
+    assert intake.reference in page
+    assert "What happens next" in page
+    assert "your phone will show" in page
+    assert "We will not leave a voicemail." in page
+
+
+def test_asking_twice_keeps_the_first_request(finished, client):
+    post(client)
+    post(client, name="Someone else")
+    intake = Intake.objects.get()
+    assert intake.name == "Sam"
+    assert "already asked for a call" in client.get("/guidance/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "message"),
+    [
+        ({"name": ""}, "name", "Enter the name we should ask for"),
+        ({"name": "x" * 101}, "name", "100 characters or fewer"),
+        ({"preferred_method": ""}, "preferred_method", "Choose how we should contact you"),
+        ({"preferred_method": "pigeon"}, "preferred_method", "Choose how we should contact you"),
+        ({"phone": ""}, "phone", "Enter a phone number"),
+        ({"preferred_method": "text", "phone": ""}, "phone", "Enter a phone number"),
+        ({"phone": "12"}, "phone", "Enter a real phone number"),
+        ({"preferred_method": "email", "phone": ""}, "email", "Enter an email address, so we can email you"),
+        ({"preferred_method": "email", "email": "not-an-email"}, "email", "Enter an email address like"),
+        ({"voicemail_ok": ""}, "voicemail_ok", "Choose whether we may leave a voicemail"),
+        ({"say_firm_name": "maybe"}, "say_firm_name", "Choose whether we may say who is calling"),
+        ({"message": "x" * 501}, "message", "500 characters or fewer"),
+        ({"consent": None}, "consent", "Tick the box to agree"),
+    ],
+)
+def test_invalid_requests_say_how_to_fix_them_and_store_nothing(finished, client, changes, field, message):
+    response = post(client, **changes)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert message in page
+    assert f'href="#id_{field}' in page  # the error summary links to the field
+    assert "<title>Error:" in page
+    assert not Intake.objects.get().consultation_requested
+
+
+def test_an_email_request_needs_no_phone(finished, client):
+    response = post(client, preferred_method="email", phone="", email="sam@example.com")
+    assert response.status_code == 302
+    assert Intake.objects.get().email == "sam@example.com"
+
+
+def test_the_confirmation_needs_a_request(finished, client):
+    assert client.get("/guidance/request-sent/")["Location"] == "/guidance/"

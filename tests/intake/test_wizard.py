@@ -1,0 +1,314 @@
+"""The questions through the test client: every branch to a stored intake, Back, Change, replays."""
+
+import datetime
+import re
+
+import pytest
+from django.utils import timezone
+
+from intake.models import Intake
+from tests.journeys import STEP_FIELDS, step_data, step_url
+
+pytestmark = pytest.mark.django_db
+
+FULL = {
+    "role": "restrained",
+    "order_types": ["domestic_violence"],
+    "order_stage": "temporary",
+    "order_exceptions": "no",
+    "contact_kinds": ["text"],
+    "initiated_by": "protected",
+    "responded": "no",
+    "said_ok": "yes",
+    "criminal_case": "no",
+    "court_date": None,
+}
+
+
+def journey(**changes):
+    data = dict(FULL)
+    data.update(changes)
+    return data
+
+
+def rules_on(response):
+    return re.findall(r'data-rule="([^"]+)"', response.content.decode())
+
+
+@pytest.mark.parametrize(
+    ("changes", "steps"),
+    [
+        ({}, ["role", "order", "order_stage", "order_exceptions", "contact", "contact_details", "situation"]),
+        (
+            {"role": "protected", "contact_kinds": ["none"]},
+            ["role", "order", "order_stage", "order_exceptions", "contact", "situation"],
+        ),
+        (
+            {"role": "helping_restrained", "order_types": ["criminal_protective"]},
+            ["role", "order", "order_exceptions", "contact", "contact_details", "situation"],
+        ),
+        (
+            {"role": "helping_protected", "order_types": ["gun_violence"], "contact_kinds": ["none"]},
+            ["role", "order", "order_stage", "contact", "situation"],
+        ),
+        (
+            {
+                "role": "unsure",
+                "order_types": ["emergency_protective"],
+                "contact_kinds": ["call", "third_party"],
+            },
+            ["role", "order", "contact", "contact_details", "situation"],
+        ),
+        ({"order_types": ["none_yet"], "contact_kinds": ["none"]}, ["role", "order", "contact", "situation"]),
+        ({"order_types": ["unsure"]}, ["role", "order", "contact", "contact_details", "situation"]),
+        (
+            {"role": "protected", "order_types": ["mutual", "criminal_protective"]},
+            ["role", "order", "order_stage", "order_exceptions", "contact", "contact_details", "situation"],
+        ),
+        (
+            {"order_types": ["elder_abuse", "workplace_violence", "civil_harassment"]},
+            ["role", "order", "order_stage", "order_exceptions", "contact", "contact_details", "situation"],
+        ),
+    ],
+)
+def test_each_branch_asks_exactly_the_steps_the_contract_shows_and_stores_one_intake(visitor, changes, steps):
+    visitor.walk(journey(**changes))
+    assert visitor.steps_seen == steps
+    intake = Intake.objects.get()
+    skipped = {field for step, fields in STEP_FIELDS.items() if step not in steps for field in fields}
+    for field, value in journey(**changes).items():
+        if field in skipped:
+            assert intake.answers[field] is None
+        elif isinstance(value, list):
+            assert intake.answers[field] == sorted(value)
+        elif field != "court_date":
+            assert intake.answers[field] == value
+    assert len(steps) <= 7
+
+
+def test_finishing_shows_the_guidance_and_stores_what_was_shown(visitor, client):
+    visitor.walk(journey(court_date=timezone.localdate() + datetime.timedelta(days=3)))
+    intake = Intake.objects.get()
+    response = client.get("/guidance/")
+    assert response.status_code == 200
+    assert rules_on(response) == intake.rule_ids
+    assert intake.priority == "urgent"  # court date within 7 days
+    assert intake.language == "en"
+    assert intake.ruleset_version
+    assert "Your court date" in response.content.decode()
+    assert response["Cache-Control"].startswith("max-age=0") or "no-store" in response["Cache-Control"]
+    for rule_id in intake.rule_ids:
+        assert f'data-rule="{rule_id}"' in intake.guidance_snapshot
+
+
+def test_replaying_or_double_posting_the_last_step_stores_one_intake(visitor, client):
+    visitor.walk(journey(), finish=False)
+    first = client.post(step_url("check"), step_data("check", {}))
+    second = client.post(step_url("check"), step_data("check", {}))
+    assert first["Location"] == second["Location"] == "/guidance/"
+    assert client.get("/questions/done/")["Location"] == "/guidance/"
+    assert Intake.objects.count() == 1
+
+
+def test_a_get_of_the_done_step_never_stores_an_intake(visitor, client):
+    visitor.walk(journey(), finish=False)
+    response = client.get("/questions/done/")
+    assert response.status_code == 302
+    assert Intake.objects.count() == 0
+
+
+def test_back_across_a_skipped_step_keeps_its_saved_answer(visitor, client):
+    visitor.walk(journey(), finish=False)
+    # Switch to an order that skips order_stage; the stage question is no longer part of the journey.
+    assert visitor.answer("order", {"order_types": ["emergency_protective"]}).status_code == 302
+    assert client.get(step_url("order_stage"))["Location"] != step_url("order_stage")
+    # Switch back: the earlier stage answer is still there, ticked.
+    assert visitor.answer("order", {"order_types": ["domestic_violence"]}).status_code == 302
+    page = client.get(step_url("order_stage")).content.decode()
+    assert re.search(r'value="temporary" checked', page)
+
+
+def test_an_answer_from_a_branch_the_visitor_left_never_reaches_the_intake(visitor, client):
+    visitor.walk(journey(), finish=False)
+    visitor.answer("order", {"order_types": ["emergency_protective"]})
+    visitor.answer("contact", {"contact_kinds": ["none"]})
+    check = client.get(step_url("check")).content.decode()
+    assert "Who started the contact?" not in check
+    client.post(step_url("check"), step_data("check", {}))
+    intake = Intake.objects.get()
+    assert intake.answers["order_stage"] is None
+    assert intake.answers["order_exceptions"] is None
+    assert intake.answers["initiated_by"] is None
+    assert intake.answers["said_ok"] is None
+    assert "invitation-does-not-change-order" not in intake.rule_ids
+
+
+def test_check_lists_every_answer_with_a_change_link(visitor, client):
+    visitor.walk(journey(), finish=False)
+    page = client.get(step_url("check")).content.decode()
+    for step in [
+        "role",
+        "order",
+        "order_stage",
+        "order_exceptions",
+        "contact",
+        "contact_details",
+        "situation",
+    ]:
+        assert f'href="{step_url(step)}"' in page
+    assert page.count(">Change<") == 10  # contact_details asks 3 questions, situation 2
+    assert "The order is against me" in page
+    assert "Domestic violence restraining order" in page
+
+
+def test_a_change_goes_through_newly_needed_questions_then_back_to_check(visitor, client):
+    visitor.walk(journey(order_types=["emergency_protective"], contact_kinds=["none"]), finish=False)
+    client.get(step_url("check"))
+    # Adding a civil order makes order_stage and order_exceptions necessary.
+    response = visitor.answer("order", {"order_types": ["emergency_protective", "civil_harassment"]})
+    assert response["Location"] == step_url("order_stage")
+    assert visitor.answer("order_stage", {"order_stage": "after_hearing"})["Location"] == step_url(
+        "order_exceptions"
+    )
+    assert visitor.answer("order_exceptions", {"order_exceptions": "yes"})["Location"] == step_url("check")
+    # A change that needs nothing new goes straight back to check.
+    assert visitor.answer("role", {"role": "helping_restrained"})["Location"] == step_url("check")
+    client.post(step_url("check"), step_data("check", {}))
+    intake = Intake.objects.get()
+    assert intake.role == "helping_restrained"
+    assert intake.answers["order_exceptions"] == "yes"
+    assert "restrained-listed-exceptions" in intake.rule_ids
+
+
+def test_a_change_that_revives_an_old_branch_asks_that_question_again(visitor, client):
+    visitor.walk(journey(), finish=False)
+    visitor.answer("contact", {"contact_kinds": ["none"]})
+    client.get(step_url("check"))
+    # Contact again: contact_details was answered before, but must be confirmed again.
+    assert visitor.answer("contact", {"contact_kinds": ["call"]})["Location"] == step_url("contact_details")
+    page = client.get(step_url("contact_details")).content.decode()
+    assert re.search(r'value="protected" checked', page)
+
+
+@pytest.mark.parametrize(
+    ("step", "answers", "message"),
+    [
+        ("order", {"order_types": ["none_yet", "domestic_violence"]}, "must be chosen on their own"),
+        ("order", {"order_types": ["unsure", "mutual"]}, "must be chosen on their own"),
+        ("contact", {"contact_kinds": ["none", "text"]}, "must be chosen on its own"),
+        ("order", {"order_types": []}, "Choose the kind of order"),
+        ("order", {"order_types": ["not_a_value"]}, "Choose the kind of order"),
+        ("role", {"role": "judge"}, "Choose which of these describes you"),
+    ],
+)
+def test_invalid_answers_get_a_clear_error_and_are_not_saved(visitor, client, step, answers, message):
+    visitor.walk(journey(), finish=False)
+    before = client.session["wizard_questions"]["step_data"][step]
+    response = visitor.answer(step, answers)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert message in page
+    assert "<title>Error:" in page
+    assert 'class="error-summary"' in page
+    assert client.session["wizard_questions"]["step_data"][step] == before
+
+
+@pytest.mark.parametrize(
+    ("parts", "message"),
+    [
+        (("13", "1", "2027"), "Enter a real date"),
+        (("2", "30", "2027"), "Enter a real date"),
+        (("2", "", "2027"), "Enter the month, the day and the year"),
+        (("1", "1", "2020"), "must be today or later"),
+        (("1", "1", "2099"), "in the next two years"),
+        (("x", "1", "2027"), "Enter a real date"),
+    ],
+)
+def test_court_date_errors(visitor, client, parts, message):
+    visitor.walk(journey(), finish=False)
+    data = step_data("situation", {"criminal_case": "no"})
+    names = ["situation-court_date_month", "situation-court_date_day", "situation-court_date_year"]
+    data.update(dict(zip(names, parts, strict=True)))
+    response = client.post(step_url("situation"), data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+
+
+def test_a_visitor_cannot_skip_ahead_of_an_unanswered_question(client):
+    response = client.get(step_url("situation"))
+    assert response["Location"] == step_url("role")
+    response = client.get(step_url("check"))
+    assert response["Location"] == step_url("role")
+
+
+def test_unknown_and_skipped_steps_redirect_without_error(visitor, client):
+    visitor.walk(journey(order_types=["emergency_protective"]), finish=False)
+    for step in ["nonsense", "order_stage", "done", "..", "check%00"]:
+        response = client.get(f"/questions/{step}/")
+        assert response.status_code in (302, 404), step
+    assert (
+        client.post(
+            "/questions/order_stage/", step_data("order_stage", {"order_stage": "temporary"})
+        ).status_code
+        == 302
+    )
+    assert client.session["wizard_questions"]["step_data"].get("order_stage") is None
+
+
+def test_the_session_keeps_only_each_forms_own_fields(visitor, client):
+    visitor.walk(journey(), finish=False)
+    data = step_data("role", {"role": "protected"})
+    data.update(
+        {"role-extra": "x" * 1000, "order-order_types": "mutual", "csrfmiddlewaretoken": "abc", "junk": "1"}
+    )
+    client.post(step_url("role"), data)
+    assert client.session["wizard_questions"]["step_data"]["role"] == {"role-role": ["protected"]}
+
+
+def test_the_url_step_decides_what_is_saved_whatever_the_management_form_says(visitor, client):
+    visitor.walk(journey(), finish=False)
+    data = step_data("role", {"role": "protected"})
+    data["questions-current_step"] = "situation"
+    assert client.post(step_url("role"), data).status_code == 302
+    del data["questions-current_step"]
+    assert client.post(step_url("role"), data).status_code == 302
+    assert client.session["wizard_questions"]["step_data"]["role"] == {"role-role": ["protected"]}
+
+
+def test_a_post_after_the_session_ended_explains_and_offers_to_start_again(visitor, client):
+    visitor.walk(journey(), finish=False)
+    client.session.flush()
+    client.cookies["sessionid"] = "expired0123456789expired0123456789"
+    response = visitor.answer("contact", {"contact_kinds": ["text"]})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Your session ended" in page
+    assert 'href="/questions/"' in page
+
+
+def test_opening_a_later_question_after_the_session_ended_explains(visitor, client):
+    visitor.walk(journey(), finish=False)
+    client.session.flush()
+    client.cookies["sessionid"] = "expired0123456789expired0123456789"
+    response = client.get(step_url("situation"))
+    assert response.status_code == 200
+    assert "Your session ended" in response.content.decode()
+
+
+def test_guidance_without_a_finished_journey_explains(client):
+    response = client.get("/guidance/")
+    assert response.status_code == 404
+    assert "There is no guidance to show" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "role", ["protected", "restrained", "helping_protected", "helping_restrained", "unsure"]
+)
+def test_every_role_reaches_guidance_written_for_them(visitor, client, role):
+    visitor.walk(journey(role=role))
+    page = client.get("/guidance/").content.decode()
+    assert "Your guidance" in page
+    if role.startswith("helping"):
+        assert "the person you’re helping" in page
+    intake = Intake.objects.get()
+    assert intake.role == role
