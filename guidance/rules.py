@@ -60,7 +60,7 @@ RULES: tuple[Rule, ...] = (
         Group.MUST_NOT,
         _restrained_under_contact_terms,
         RESTRAINED_UNDER_TERMS,
-        ("family-code-6383",),
+        ("family-code-6383", "penal-code-273.6"),
     ),
     Rule(
         "restrained-no-contact",
@@ -304,7 +304,7 @@ RULES: tuple[Rule, ...] = (
         Group.KNOW,
         lambda t: t.mutual,
         "mutual orders",
-        ("mutual-orders",),
+        ("mutual-orders", "family-code-6305"),
     ),
     Rule(
         "violation-consequences",

@@ -98,7 +98,9 @@ CONTACT_METHOD = {
     ContactMethod.EMAIL: _("Email"),
 }
 
-# Who started the contact, in the words of the person answering.
+# Who started the contact, in the words of the person answering. Under mutual orders both people
+# are restrained, so the visitor's side is answered as the restrained side and the other person
+# as the protected one (PRODUCT.md: everyone under mutual orders is treated as restrained).
 INITIATOR_BY_ROLE = {
     Role.PROTECTED: {
         Initiator.PROTECTED: _("I did"),
@@ -126,6 +128,26 @@ INITIATOR_BY_ROLE = {
         Initiator.BOTH: _("Both of them"),
     },
 }
+INITIATOR_UNDER_MUTUAL = {
+    "self": {
+        Initiator.PROTECTED: _("They did (the other person)"),
+        Initiator.RESTRAINED: _("I did"),
+        Initiator.BOTH: _("We both did"),
+    },
+    "helper": {
+        Initiator.PROTECTED: _("The other person"),
+        Initiator.RESTRAINED: _("The person I’m helping"),
+        Initiator.BOTH: _("They both did"),
+    },
+}
+
+
+def initiator_labels(role: Role, mutual: bool) -> dict:
+    if mutual:
+        helping = role in (Role.HELPING_PROTECTED, Role.HELPING_RESTRAINED)
+        return INITIATOR_UNDER_MUTUAL["helper" if helping else "self"]
+    return INITIATOR_BY_ROLE[role]
+
 
 # Short labels for staff (admin lists, filters and the check page of an intake).
 STAFF_ROLE = {

@@ -16,22 +16,25 @@ from guidance.vocabulary import Group
 from intake.sources import source_titles
 from intake.templatetags.intake_tags import tel_href
 
+# (for the visitor themselves, for someone helping)
 GROUP_TITLES = {
-    Group.DANGER: (_("Your safety comes first"), _("Their safety comes first")),
-    Group.MUST_NOT: (_("What you must not do"), _("What they must not do")),
-    Group.MAY: (_("What you may do"), _("What they may do")),
+    Group.DANGER: (_("Your safety comes first"), _("Safety comes first")),
+    Group.MUST_NOT: (_("What you must not do"), _("What not to do")),
+    Group.MAY: (_("What you may do"), _("What is allowed")),
     Group.NEXT: (_("What to do next"), _("What to do next")),
     Group.RECORD: (_("Keep a record"), _("Keep a record")),
-    Group.KNOW: (_("About your order"), _("About their order")),
+    Group.KNOW: (_("About your order"), _("About the order")),
     Group.HELP: (_("Getting help"), _("Getting help")),
 }
 
+# The derived terms a rule's wording may depend on (the condition decides whether it is shown).
+WORDING_TERMS = ("helper", "restrained_side", "mutual", "contact_terms", "some_order")
 
-def rule_context(*, helper: bool, restrained_side: bool) -> dict:
-    """What every rule template may use."""
+
+def rule_context(**terms) -> dict:
+    """What every rule template may use: the WORDING_TERMS flags and the firm's details."""
     return {
-        "helper": helper,
-        "restrained_side": restrained_side,
+        **{name: bool(terms.get(name)) for name in WORDING_TERMS},
         "firm_name": settings.FIRM_NAME,
         "firm_phone": settings.FIRM_PHONE,
         "firm_phone_href": tel_href(settings.FIRM_PHONE),
@@ -60,7 +63,7 @@ def render_guidance(answers: Answers, evaluation: Evaluation, language: str) -> 
         for group, rule_ids in evaluation.groups
     ]
     context = {
-        **rule_context(helper=terms.helper, restrained_side=terms.restrained_side),
+        **rule_context(**{name: getattr(terms, name) for name in WORDING_TERMS}),
         "groups": groups,
         "court_date": answers.court_date,
     }

@@ -18,8 +18,11 @@ def finished_reference(session) -> str | None:
 
 
 def session_has_ended(request) -> bool:
-    """The browser sent a session cookie, but no session is stored under it (expired or cleared)."""
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-        return False
-    request.session.get(FINISHED_KEY)  # loads the session; a missing one leaves no key
-    return request.session.session_key is None
+    """The browser still sends a session cookie, but the session holds no answers (expired or cleared).
+
+    Only asked when the questions have no journey in progress.
+    """
+    return (
+        bool(request.COOKIES.get(settings.SESSION_COOKIE_NAME))
+        and finished_reference(request.session) is None
+    )

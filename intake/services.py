@@ -66,3 +66,12 @@ def consultation_request(*, intake: Intake, details: dict, consent_text: str) ->
         intake.consultation_requested_at = now
         intake.save()
     return intake
+
+
+def intake_delete(*, intake: Intake) -> None:
+    """Remove an intake and everything attached to it (contact details included).
+
+    The one way intakes are deleted, whether the visitor asks or a retention rule applies.
+    """
+    with transaction.atomic():
+        Intake.objects.filter(pk=intake.pk).delete()

@@ -19,6 +19,8 @@ ARTICLE_SECTIONS = {
 FACTS = {
     "911-hotline": _("911, and the National Domestic Violence Hotline, 1-800-799-7233"),
     "family-code-6383": _("California Family Code section 6383 (notice of an order)"),
+    "penal-code-273.6": _("California Penal Code section 273.6 (knowingly breaking an order)"),
+    "family-code-6305": _("California Family Code section 6305 (mutual orders)"),
     "family-code-6389": _("California Family Code section 6389 (firearms)"),
     "penal-code-136.2": _("California Penal Code section 136.2 (criminal protective orders)"),
     "court-self-help-firearms": _("California Courts Self-Help Guide: firearms and restraining orders"),

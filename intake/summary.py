@@ -28,7 +28,9 @@ def answer_rows(answers: dict) -> list[Row]:
     forms = dict(FORMS)
     rows = []
     for step in QUESTION_STEPS:
-        form = forms[step](visitor_role=answers.get("role"))
+        form = forms[step](
+            visitor_role=answers.get("role"), mutual="mutual" in (answers.get("order_types") or ())
+        )
         if all(answers.get(name) in (None, [], "") for name in form.fields):
             continue
         for name, field in form.fields.items():

@@ -8,6 +8,11 @@ questions = QuestionWizard.as_view(url_name="questions_step", done_step_name="do
 urlpatterns = [
     path("", pages.start, name="start"),
     path("exit/", pages.quick_exit, name="quick_exit"),
+    path("online-safety/", pages.online_safety, name="online_safety"),
+    path("privacy/", pages.privacy, name="privacy"),
+    path("start-again/", pages.start_again, name="start_again"),
+    path("delete/", pages.delete_answers, name="delete_answers"),
+    path("deleted/", pages.answers_deleted, name="answers_deleted"),
     re_path(r"^questions/(?P<step>[^/]+)/$", questions, name="questions_step"),
     path("questions/", questions, name="questions"),
     path("guidance/", guidance.guidance, name="guidance"),

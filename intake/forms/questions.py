@@ -2,7 +2,7 @@
 
 Field names and values are the contract's; the words are ours. Forms that talk about the
 two people take the visitor's role (`visitor_role`), so that a helper reads about the
-person they help.
+person they help, and whether the orders are mutual (`mutual`), where both are restrained.
 """
 
 from django import forms
@@ -20,9 +20,10 @@ class QuestionForm(forms.Form):
     title = ""
     hint = ""
 
-    def __init__(self, *args, visitor_role=None, **kwargs):
+    def __init__(self, *args, visitor_role=None, mutual=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.visitor_role = Role(visitor_role) if visitor_role in set(Role) else Role.UNSURE
+        self.mutual = bool(mutual)
         self.set_words()
 
     def set_words(self):
@@ -156,18 +157,25 @@ class ContactDetailsForm(QuestionForm):
 
     def set_words(self):
         role = self.visitor_role
-        initiated_by = self.fields["initiated_by"]
-        initiated_by.choices = choices.as_choices(
-            {**choices.INITIATOR_BY_ROLE[role], Initiator.UNSURE: choices.NOT_SURE}
+        labels = choices.initiator_labels(role, self.mutual)
+        self.fields["initiated_by"].choices = choices.as_choices(
+            {**labels, Initiator.UNSURE: choices.NOT_SURE}
         )
-        if role == Role.RESTRAINED:
-            self.fields["responded"].label = _("Have you replied to them, or contacted them in any way?")
-            self.fields["said_ok"].label = _("Did they say it was OK to reply or to get in touch?")
+        helping = role in (Role.HELPING_PROTECTED, Role.HELPING_RESTRAINED)
+        responded, said_ok = self.fields["responded"], self.fields["said_ok"]
+        if self.mutual and helping:
+            responded.label = _(
+                "Has the person you’re helping replied to the other person, or contacted them?"
+            )
+            said_ok.label = _("Did the other person say it was OK to reply or to get in touch?")
+        elif self.mutual or role == Role.RESTRAINED:
+            responded.label = _("Have you replied to them, or contacted them in any way?")
+            said_ok.label = _("Did they say it was OK to reply or to get in touch?")
         elif role == Role.PROTECTED:
-            self.fields["responded"].label = _("Have they replied to you, or contacted you in any way?")
-            self.fields["said_ok"].label = _("Did you tell them it was OK to reply or to get in touch?")
+            responded.label = _("Have they replied to you, or contacted you in any way?")
+            said_ok.label = _("Did you tell them it was OK to reply or to get in touch?")
         elif role == Role.HELPING_RESTRAINED:
-            self.fields["responded"].label = _(
+            responded.label = _(
                 "Has the person you’re helping replied to the protected person, or contacted them?"
             )
 

@@ -1,13 +1,30 @@
-"""Pages around the questions: the start page and quick exit."""
+"""Pages around the questions: start, information pages, quick exit, start again, delete my answers."""
 
 from django.conf import settings
 from django.http import HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from intake import journey
+from intake.models import Intake
+from intake.services import intake_delete
 
 
 def start(request):
     return render(request, "start.html")
+
+
+def online_safety(request):
+    return render(request, "pages/online_safety.html")
+
+
+def privacy(request):
+    return render(
+        request,
+        "pages/privacy.html",
+        {"session_minutes": settings.SESSION_COOKIE_AGE // 60},
+    )
 
 
 @never_cache
@@ -16,4 +33,31 @@ def quick_exit(request):
     request.session.flush()
     response = HttpResponseRedirect(settings.QUICK_EXIT_URL)
     response.delete_cookie(settings.LANGUAGE_COOKIE_NAME)
+    # Ask the browser to drop this site's cached pages and cookies too (honoured over HTTPS and on localhost).
+    response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     return response
+
+
+@require_POST
+def start_again(request):
+    """Clear the answers in this browser and go back to the first question. Stored intakes are kept."""
+    request.session.flush()
+    return redirect("questions")
+
+
+@require_POST
+@never_cache
+def delete_answers(request):
+    """Delete the stored intake of this journey (and any contact details), then forget the session."""
+    reference = journey.finished_reference(request.session)
+    if reference is not None:
+        intake = Intake.objects.filter(reference=reference).first()
+        if intake is not None:
+            intake_delete(intake=intake)
+    request.session.flush()
+    return redirect("answers_deleted")
+
+
+@never_cache
+def answers_deleted(request):
+    return render(request, "pages/deleted.html")

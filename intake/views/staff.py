@@ -1,5 +1,7 @@
 """Staff-only pages outside the intake admin: the rule book for the firm's attorneys."""
 
+import itertools
+
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import render
@@ -7,18 +9,33 @@ from django.template.loader import render_to_string
 
 from guidance import RULESET_VERSION
 from guidance.rules import RULES
-from intake.guidance_text import GROUP_TITLES, rule_context, rule_template
+from intake.guidance_text import GROUP_TITLES, WORDING_TERMS, rule_context, rule_template
 from intake.sources import source_titles
+
+
+def possible(flags) -> bool:
+    """Combinations of terms that some visitor can have."""
+    if flags["mutual"] and not (flags["restrained_side"] and flags["contact_terms"] and flags["some_order"]):
+        return False
+    return not (flags["contact_terms"] and not flags["some_order"])
+
+
+def describe(flags) -> str:
+    words = ["helper" if flags["helper"] else "visitor"]
+    words.append("restrained side" if flags["restrained_side"] else "not restrained side")
+    words.append("mutual orders" if flags["mutual"] else "")
+    words.append("order restricts contact" if flags["contact_terms"] else "no order restricting contact")
+    words.append("" if flags["some_order"] else "no order yet")
+    return ", ".join(w for w in words if w)
 
 
 @staff_member_required
 def rule_book(request):
     """Every rule with its wording for each audience, its condition in words and its sources."""
     variants = [
-        ("restrained side", rule_context(helper=False, restrained_side=True)),
-        ("protected side", rule_context(helper=False, restrained_side=False)),
-        ("helper, restrained side", rule_context(helper=True, restrained_side=True)),
-        ("helper, protected side", rule_context(helper=True, restrained_side=False)),
+        (describe(flags), rule_context(**flags))
+        for values in itertools.product((False, True), repeat=len(WORDING_TERMS))
+        if (flags := dict(zip(WORDING_TERMS, values, strict=True))) and possible(flags)
     ]
     rules = []
     for rule in RULES:

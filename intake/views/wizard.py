@@ -18,7 +18,7 @@ from django.views.decorators.cache import never_cache
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from guidance import Answers
-from guidance.vocabulary import Step
+from guidance.vocabulary import OrderType, Step
 from intake import journey
 from intake.services import intake_create
 from intake.steps import CONDITIONS, FORMS
@@ -78,10 +78,11 @@ class QuestionWizard(NamedUrlSessionWizardView):
         return self.first_unanswered() or Step.CHECK
 
     def get_form_kwargs(self, step=None):
-        if step == Step.ROLE:
+        if step in (Step.ROLE, Step.ORDER):
             return {}
         role = (self.answers_for(Step.ROLE) or {}).get("role")
-        return {"visitor_role": role}
+        mutual = OrderType.MUTUAL in (self.answers_for(Step.ORDER) or {}).get("order_types", ())
+        return {"visitor_role": role, "mutual": mutual}
 
     def get_form_step_data(self, form):
         return form.stored_data()
@@ -103,13 +104,13 @@ class QuestionWizard(NamedUrlSessionWizardView):
 
     def get(self, request, *args, **kwargs):
         step = kwargs.get("step")
+        if step not in (None, Step.ROLE) and self.session_ended():
+            return render(request, "questions/session_ended.html")
         if step not in self.get_form_list():
             return self.redirect_elsewhere(step)
-        if step != Step.ROLE and not self.storage.extra_data and journey.session_has_ended(request):
-            return render(request, "questions/session_ended.html")
+        self.journey_id()
         if (missing := self.first_unanswered(before=step)) is not None:
             return redirect(self.get_step_url(missing))
-        self.journey_id()
         self.storage.current_step = step
         if step == Step.CHECK:
             self.remember_checked(self.shown_questions())
@@ -163,11 +164,15 @@ class QuestionWizard(NamedUrlSessionWizardView):
             messages.info(self.request, _("That question does not apply to your answers."))
         return redirect(self.get_step_url(self.resume_step()))
 
+    def session_ended(self):
+        """No journey here, yet the browser had a session: it expired or was cleared mid-way."""
+        return JOURNEY_KEY not in self.storage.extra_data and journey.session_has_ended(self.request)
+
     def journey_missing(self, step):
-        """A POST without a journey: the session ended, or the questions were already finished."""
+        """A POST without a journey: finished already, the session ended, or this is the first answer."""
         if journey.finished_reference(self.request.session):
             return redirect("guidance")
-        if journey.session_has_ended(self.request) or step != Step.ROLE:
+        if step != Step.ROLE:
             return render(self.request, "questions/session_ended.html", status=400)
         self.journey_id()
         return self.post(self.request, step=step)

@@ -1,0 +1,70 @@
+"""Driving the questionnaire in a real browser, and checking each page with axe-core."""
+
+from urllib.parse import urlparse
+
+from axe_playwright_python.sync_playwright import Axe
+
+from tests.browser.conftest import DESKTOP, PHONE
+from tests.journeys import STEP_FIELDS
+
+AXE = Axe()
+CHECKED_PAGES = []  # (label, width) of every axe run, for the summary
+
+
+def assert_accessible(page, label):
+    """Zero axe-core violations at phone and desktop widths."""
+    for viewport in (PHONE, DESKTOP):
+        page.set_viewport_size(viewport)
+        results = AXE.run(page)
+        assert results.violations_count == 0, (
+            f"{label} at {viewport['width']}px:\n{results.generate_report()}"
+        )
+        CHECKED_PAGES.append((label, viewport["width"]))
+    page.set_viewport_size(PHONE)
+
+
+def current_step(page):
+    return urlparse(page.url).path.strip("/").split("/")[-1]
+
+
+def fill_step(page, answers):
+    step = current_step(page)
+    for field in STEP_FIELDS[step]:
+        value = answers.get(field)
+        if field == "court_date":
+            if value:
+                page.fill(f"#id_{step}-court_date_0", str(value.month))
+                page.fill(f"#id_{step}-court_date_1", str(value.day))
+                page.fill(f"#id_{step}-court_date_2", str(value.year))
+            continue
+        for item in value if isinstance(value, list) else [value]:
+            page.check(f"input[name='{step}-{field}'][value='{item}']")
+    return step
+
+
+def click_and_wait(page, locator):
+    """Click something that loads a new page, and wait until that page has loaded."""
+    with page.expect_navigation():
+        locator.click()
+
+
+def press_continue(page):
+    click_and_wait(page, page.get_by_role("button", name="Continue", exact=True))
+
+
+def answer_all(page, answers, *, check_each=None):
+    """From the first question to "Check your answers", calling check_each(page, step) on every question."""
+    steps = []
+    while current_step(page) != "check":
+        step = current_step(page)
+        steps.append(step)
+        if check_each:
+            check_each(page, step)
+        fill_step(page, answers)
+        press_continue(page)
+    return steps
+
+
+def same_origin(urls, site):
+    origin = urlparse(site).netloc
+    return [u for u in urls if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != origin]

@@ -1,0 +1,96 @@
+"""Every role's journey in Chromium: axe-core on every page at 390 px and 1280 px, no other origins."""
+
+import pytest
+
+from intake.models import Intake
+from tests.browser.helpers import (
+    answer_all,
+    assert_accessible,
+    click_and_wait,
+    press_continue,
+    same_origin,
+)
+from tests.intake.test_consultation import VALID
+from tests.intake.test_wizard import journey
+
+ROLES = {
+    "restrained": journey(),
+    "protected": journey(role="protected", contact_kinds=["call"], initiated_by="restrained"),
+    "helping_protected": journey(
+        role="helping_protected", order_types=["civil_harassment"], contact_kinds=["none"]
+    ),
+    "helping_restrained": journey(role="helping_restrained", order_types=["criminal_protective"]),
+    "unsure": journey(role="unsure", order_types=["unsure"], contact_kinds=["in_person", "third_party"]),
+}
+
+
+def fill_consultation(page, data):
+    page.fill("#id_name", data["name"])
+    page.check(f"input[name='preferred_method'][value='{data['preferred_method']}']")
+    page.fill("#id_phone", data["phone"])
+    page.check(f"input[name='voicemail_ok'][value='{data['voicemail_ok']}']")
+    page.check(f"input[name='say_firm_name'][value='{data['say_firm_name']}']")
+    page.fill("#id_best_time", data["best_time"])
+    page.fill("#id_other_party_name", data["other_party_name"])
+    page.check("#id_consent")
+
+
+@pytest.mark.parametrize("role", list(ROLES))
+def test_each_roles_journey_is_accessible_on_every_page(context, site, role):
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    answers = ROLES[role]
+    with_errors = role == "restrained"  # this journey passes every question, so it checks every error state
+
+    page.goto(site + "/")
+    assert_accessible(page, "start")
+    click_and_wait(page, page.get_by_role("link", name="Start"))
+
+    def check_question(page, step):
+        assert_accessible(page, f"question {step}")
+        if with_errors:
+            press_continue(page)
+            assert page.title().startswith("Error:")
+            # Focus moves to the error summary, so that screen readers announce it.
+            page.wait_for_function("document.activeElement.matches('[data-error-summary]')", timeout=3000)
+            assert_accessible(page, f"question {step}, error")
+
+    steps = answer_all(page, answers, check_each=check_question)
+    assert len(steps) <= 7
+    assert_accessible(page, "check your answers")
+    click_and_wait(page, page.get_by_role("button", name="Continue to your guidance"))
+    assert page.url == site + "/guidance/"
+    assert_accessible(page, "guidance")
+
+    click_and_wait(page, page.get_by_role("button", name="Send my request"))
+    assert page.title().startswith("Error:")
+    assert_accessible(page, "consultation form, errors")
+    fill_consultation(page, VALID)
+    click_and_wait(page, page.get_by_role("button", name="Send my request"))
+    assert page.url == site + "/guidance/request-sent/"
+    assert_accessible(page, "confirmation")
+    reference = Intake.objects.get().reference
+    assert reference in page.content()
+
+    for path, label in (("/online-safety/", "online safety"), ("/privacy/", "privacy")):
+        page.goto(site + path)
+        assert_accessible(page, label)
+
+    page.goto(site + "/guidance/")
+    click_and_wait(page, page.get_by_role("button", name="Delete my answers"))
+    assert_accessible(page, "answers deleted")
+    assert not Intake.objects.exists()
+    assert same_origin(requests, site) == []
+
+
+def test_other_pages_are_accessible(context, site):
+    page = context.new_page()
+    page.goto(site + "/guidance/")
+    assert_accessible(page, "no guidance")
+    page.goto(site + "/questions/")
+    page.context.clear_cookies()
+    page.context.add_cookies([{"name": "sessionid", "value": "x" * 32, "url": site}])
+    page.goto(site + "/questions/situation/")
+    assert "Your session ended" in page.content()
+    assert_accessible(page, "session ended")

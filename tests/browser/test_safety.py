@@ -1,0 +1,131 @@
+"""Quick exit (button, Shift x3, no JavaScript), keyboard-only and JavaScript-off journeys."""
+
+from intake.models import Intake
+from tests.browser.helpers import answer_all, click_and_wait, fill_step
+from tests.intake.test_wizard import journey
+
+
+def finish(page, site, answers):
+    page.goto(site + "/questions/")
+    answer_all(page, answers)
+    click_and_wait(page, page.get_by_role("button", name="Continue to your guidance"))
+    assert page.url == site + "/guidance/"
+
+
+def assert_answers_gone(page, site):
+    assert not any(c["name"] == "sessionid" for c in page.context.cookies())
+    page.goto(site + "/guidance/")
+    assert "There is no guidance to show" in page.content()
+    page.goto(site + "/questions/check/")
+    assert page.url.endswith("/questions/role/")
+
+
+def test_quick_exit_button_leaves_and_forgets_the_answers(context, site, neutral_site):
+    page = context.new_page()
+    page.goto(site + "/questions/")
+    fill_step(page, journey())
+    page.get_by_role("button", name="Continue", exact=True).click()
+    page.wait_for_url("**/questions/order/")
+    page.get_by_role("link", name="Exit this page").click()
+    page.wait_for_url(neutral_site)
+    assert "Neutral page" in page.content()
+    assert_answers_gone(page, site)
+
+
+def test_quick_exit_by_pressing_shift_three_times(context, site, neutral_site):
+    page = context.new_page()
+    finish(page, site, journey())
+    assert Intake.objects.count() == 1
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(neutral_site)
+    assert_answers_gone(page, site)
+    # Going back does not show the guidance: the exit replaced it in the history, and the session is gone.
+    page.goto(neutral_site)
+    page.go_back()
+    assert "data-rule" not in page.content()
+
+
+def test_two_shift_presses_do_not_exit(context, site):
+    page = context.new_page()
+    page.goto(site + "/")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(300)
+    assert page.url == site + "/"
+
+
+def test_quick_exit_without_javascript_is_a_plain_link(context_without_js, site, neutral_site):
+    page = context_without_js.new_page()
+    finish(page, site, journey(role="protected"))
+    page.get_by_role("link", name="Exit this page").click()
+    page.wait_for_url(neutral_site)
+    assert_answers_gone(page, site)
+
+
+def test_the_whole_journey_works_without_javascript(context_without_js, site):
+    page = context_without_js.new_page()
+    finish(page, site, journey(role="helping_restrained"))
+    assert page.locator("[data-rule]").count() == len(Intake.objects.get().rule_ids)
+    page.fill("#id_name", "Sam")
+    page.check("input[name='preferred_method'][value='email']")
+    page.fill("#id_email", "sam@example.com")
+    page.check("input[name='voicemail_ok'][value='no']")
+    page.check("input[name='say_firm_name'][value='no']")
+    page.check("#id_consent")
+    click_and_wait(page, page.get_by_role("button", name="Send my request"))
+    assert page.url == site + "/guidance/request-sent/"
+    assert Intake.objects.get().consultation_requested
+
+
+def tab_to(page, selector, limit=60):
+    """Press Tab until the focused element matches `selector`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement && document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"could not reach {selector} with the Tab key")
+
+
+def test_the_whole_journey_by_keyboard_alone(context, site):
+    page = context.new_page()
+    page.goto(site + "/")
+    tab_to(page, "a.button--start")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    answers = journey(contact_kinds=["text", "call"])
+    while "/questions/check/" not in page.url:
+        step = page.url.rstrip("/").split("/")[-1]
+        for name, value in _fields(step, answers):
+            if isinstance(value, list):  # checkboxes: each is a tab stop, Space ticks it
+                for item in value:
+                    tab_to(page, f"input[name='{step}-{name}'][value='{item}']")
+                    page.keyboard.press("Space")
+            else:  # radios: Tab reaches the group, arrow keys choose within it
+                tab_to(page, f"input[name='{step}-{name}']")
+                choose_with_arrows(page, value)
+        tab_to(page, ".question-form button[type=submit]")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+    tab_to(page, "button[data-prevent-double-submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url == site + "/guidance/"
+    intake = Intake.objects.get()
+    assert intake.answers["contact_kinds"] == ["call", "text"]
+    assert intake.answers["said_ok"] == "yes"
+
+
+def choose_with_arrows(page, value, limit=12):
+    page.keyboard.press("Space")
+    for _ in range(limit):
+        if page.evaluate("v => document.activeElement.value === v && document.activeElement.checked", value):
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"could not choose {value} with the arrow keys")
+
+
+def _fields(step, answers):
+    from tests.journeys import STEP_FIELDS
+
+    return [(name, answers[name]) for name in STEP_FIELDS[step] if name != "court_date"]

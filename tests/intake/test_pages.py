@@ -1,0 +1,158 @@
+"""The visitor's pages: weight, caching, neutral titles, quick exit, start again, delete my answers."""
+
+import gzip
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.staticfiles import finders
+
+from intake.models import Intake
+from tests.intake.test_consultation import VALID
+from tests.intake.test_wizard import journey
+from tests.journeys import step_url
+
+pytestmark = pytest.mark.django_db
+
+PAGE_LIMIT = 30 * 1024
+ASSET = re.compile(r'(?:href|src)="(/static/[^"]+)"')
+
+
+def compressed(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9))
+
+
+def page_weight(html: str) -> int:
+    """HTML plus every stylesheet, script and icon it loads, each gzip-compressed (as served)."""
+    total = compressed(html.encode())
+    for url in set(ASSET.findall(html)):
+        path = finders.find(url.removeprefix(settings.STATIC_URL))
+        total += compressed(Path(path).read_bytes())
+    return total
+
+
+def every_page(client, visitor):
+    """(name, html) for each public page of a complete journey, error states included."""
+    pages = [
+        ("start", client.get("/")),
+        ("online safety", client.get("/online-safety/")),
+        ("privacy", client.get("/privacy/")),
+    ]
+    visitor.walk(
+        journey(contact_kinds=["text", "call", "email_social", "in_person", "third_party"]), finish=False
+    )
+    for step in [
+        "role",
+        "order",
+        "order_stage",
+        "order_exceptions",
+        "contact",
+        "contact_details",
+        "situation",
+        "check",
+    ]:
+        pages.append((step, client.get(step_url(step))))
+    pages.append(("order, error", client.post(step_url("order"), {})))
+    client.post(step_url("check"), {})
+    pages.append(("guidance", client.get("/guidance/")))
+    pages.append(("consultation, errors", client.post("/guidance/", {"message": "x" * 600})))
+    client.post("/guidance/", VALID)
+    pages.append(("confirmation", client.get("/guidance/request-sent/")))
+    pages.append(("deleted", client.post("/delete/", follow=True)))
+    return pages
+
+
+def test_no_page_weighs_more_than_30_kb_compressed(client, visitor):
+    weights = {name: page_weight(response.content.decode()) for name, response in every_page(client, visitor)}
+    print("\nPage weight, compressed (bytes):", weights)
+    assert len(weights) == 16
+    assert max(weights.values()) <= PAGE_LIMIT, weights
+
+
+def test_pages_load_nothing_from_another_site_and_nothing_inline(client, visitor):
+    for name, response in every_page(client, visitor):
+        html = response.content.decode()
+        assert not re.search(r'(?:src|href)="(?:https?:)?//', html), name
+        assert "<style" not in html and " style=" not in html, name
+        assert not re.search(r"<script(?![^>]*\bsrc=)", html), name
+        assert not re.search(r"\son[a-z]+=", html), name
+
+
+def test_pages_with_answers_are_not_stored_by_the_browser(client, visitor):
+    visitor.walk(journey(), finish=False)
+    for url in [step_url("role"), step_url("check")]:
+        assert "no-store" in client.get(url)["Cache-Control"]
+    client.post(step_url("check"), {})
+    assert "no-store" in client.get("/guidance/")["Cache-Control"]
+    client.post("/guidance/", VALID)
+    assert "no-store" in client.get("/guidance/request-sent/")["Cache-Control"]
+
+
+def test_page_titles_stay_neutral(client, visitor):
+    for name, response in every_page(client, visitor):
+        title = re.search(r"<title>(.*?)</title>", response.content.decode(), re.S).group(1).lower()
+        for word in ("restrain", "violence", "abuse", "protective", "no-contact", "order"):
+            assert word not in title, (name, title)
+
+
+def test_quick_exit_clears_the_session_and_language_then_leaves(client, visitor):
+    visitor.walk(journey())
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    response = client.get("/exit/")
+    assert response.status_code == 302
+    assert response["Location"] == settings.QUICK_EXIT_URL
+    assert response.cookies[settings.SESSION_COOKIE_NAME].value == ""
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME]["max-age"] == 0
+    assert "cookies" in response["Clear-Site-Data"]
+    assert client.get("/guidance/").status_code == 404
+    assert Intake.objects.count() == 1  # leaving does not delete what was stored
+
+
+def test_every_public_page_has_quick_exit(client, visitor):
+    for name, response in every_page(client, visitor):
+        assert 'href="/exit/"' in response.content.decode(), name
+
+
+def test_start_again_clears_the_answers(client, visitor):
+    visitor.walk(journey(), finish=False)
+    response = client.post("/start-again/")
+    assert response["Location"] == "/questions/"
+    assert client.get(step_url("check"))["Location"] == step_url("role")
+    assert client.get("/start-again/").status_code == 405
+
+
+def test_delete_my_answers_removes_the_intake_contact_details_and_session(client, visitor):
+    visitor.walk(journey())
+    client.post("/guidance/", VALID)
+    assert Intake.objects.get().name == "Sam"
+    response = client.post("/delete/", follow=True)
+    assert "Your answers have been deleted" in response.content.decode()
+    assert not Intake.objects.exists()
+    assert client.get("/guidance/").status_code == 404
+
+
+def test_the_firm_phone_is_a_tap_to_call_link(client, visitor):
+    assert 'href="tel:+15555550100"' in client.get("/").content.decode()
+    visitor.walk(journey())
+    assert 'href="tel:+15555550100"' in client.get("/guidance/").content.decode()
+    client.post("/guidance/", VALID)
+    page = client.get("/guidance/request-sent/").content.decode()
+    assert 'href="tel:+15555550100"' in page
+    assert "No caller ID (a private number)" in page
+
+
+def test_static_files_are_compressed_and_cache_busted_for_production(tmp_path, settings):
+    from django.core.management import call_command
+    from django.templatetags.static import static
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    url = static("css/site.css")
+    assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", url)
+    hashed = tmp_path / url.removeprefix("/static/")
+    assert hashed.with_name(hashed.name + ".gz").exists()
