@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format lock migrate superuser clean
+.PHONY: run test readability lint format lock superuser clean
 
 $(STAMP): requirements/dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,6 +19,10 @@ run: $(STAMP)
 test: $(STAMP)
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(PY) -m pytest
+
+# Readability of every scenario's guidance page and every question page, printed.
+readability: $(STAMP)
+	$(PY) -m pytest tests/intake/test_readability.py -q -s -p no:warnings
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -312,3 +312,16 @@ def test_every_role_reaches_guidance_written_for_them(visitor, client, role):
         assert "the person you’re helping" in page
     intake = Intake.objects.get()
     assert intake.role == role
+
+
+def test_an_idle_session_expires_and_the_visitor_is_told(visitor, client, settings):
+    from importlib import import_module
+
+    visitor.walk(journey(), finish=False)
+    store = import_module(settings.SESSION_ENGINE).SessionStore(client.session.session_key)
+    store.set_expiry(-1)  # as if SESSION_COOKIE_AGE had passed since the last request
+    store.save()
+    response = client.get(step_url("check"))
+    assert "Your session ended" in response.content.decode()
+    assert settings.SESSION_SAVE_EVERY_REQUEST  # the idle time restarts with every page
+    assert 15 * 60 <= settings.SESSION_COOKIE_AGE <= 2 * 60 * 60
