@@ -125,6 +125,17 @@ FIRM_CALLBACK_TIME = env("FIRM_CALLBACK_TIME", default="within one business day"
 # Where quick exit sends the visitor after their session is cleared.
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", default="https://www.google.com/search?q=weather")
 
+# The staff desk.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")  # for links in notification emails
+INTAKE_NOTIFY_EMAILS = env.list("INTAKE_NOTIFY_EMAILS", default=["intake@example.com"])
+DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="intake-desk@example.com")
+URGENT_REMINDER_MINUTES = env.int("URGENT_REMINDER_MINUTES", default=60)
+DUPLICATE_WINDOW_DAYS = env.int("DUPLICATE_WINDOW_DAYS", default=3)
+# Retention: intakes without a consultation request become anonymous counts after this many hours;
+# consultation intakes are deleted after this many days, keeping a minimal conflict record.
+ANONYMOUS_INTAKE_HOURS = env.int("ANONYMOUS_INTAKE_HOURS", default=24)
+RETENTION_DAYS = env.int("RETENTION_DAYS", default=365)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

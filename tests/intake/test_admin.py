@@ -1,5 +1,8 @@
-"""The staff desk in Django admin, and the rule book."""
+"""The staff desk: the queue, the intake page, workflow, permissions, export, insight, rule book."""
 
+import csv
+import datetime
+import io
 import re
 
 import pytest
@@ -7,121 +10,284 @@ from django.utils import timezone
 
 from guidance.rules import RULES
 from intake.admin import IntakeAdmin
-from intake.models import Intake
+from intake.models import CallAttempt, Intake, IntakeAccess, Note
 from tests.factories import IntakeFactory
+from tests.intake.conftest import PASSWORD, requested
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "/admin/intake/intake/"
-
-
-@pytest.fixture
-def intakes():
-    return {
-        "urgent": IntakeFactory(
-            answers_data={
-                "order_types": ["emergency_protective"],
-                "order_stage": None,
-                "order_exceptions": None,
-            },
-            consultation_requested_at=timezone.now(),
-            name="Sam Caller",
-            phone="+12135550143",
-            email="sam@example.com",
-        ),
-        "protected": IntakeFactory(answers_data={"role": "protected", "order_types": ["civil_harassment"]}),
-        "helper": IntakeFactory(answers_data={"role": "helping_restrained", "order_types": ["gun_violence"]}),
-    }
+REFERENCE = re.compile(r"\b[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}\b")
 
 
 def listed(response):
-    return set(re.findall(r"\b[A-HJ-NP-Z2-9]{4}-[A-HJ-NP-Z2-9]{4}\b", response.content.decode()))
+    """References in the order the list shows them."""
+    seen = []
+    for ref in REFERENCE.findall(response.content.decode()):
+        if ref not in seen:
+            seen.append(ref)
+    return seen
 
 
-def test_changelist_shows_reference_priority_role_order_types_and_consultation(admin_client, intakes):
-    response = admin_client.get(CHANGELIST)
-    assert response.status_code == 200
-    page = response.content.decode()
-    assert listed(response) == {i.reference for i in intakes.values()}
-    assert 'class="priority priority--urgent"' in page
-    assert "Emergency protective order" in page
-    assert "Helping the restrained person" in page
+def change_url(intake):
+    return f"{CHANGELIST}{intake.pk}/change/"
+
+
+def inline_management(prefix, total=0, initial=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def change_post(intake, **fields):
+    """POST data for the intake page: the follow-up fields plus every inline's management form."""
+    data = {"status": intake.status, "next_action_on": "", "assigned_to": ""}
+    for prefix in ("aliases", "notes", "call_attempts", "accesses"):
+        data.update(inline_management(prefix))
+    data.update(fields)
+    return data
+
+
+def test_the_queue_shows_open_requests_urgent_first_then_court_date_then_age(admin_client, queue_intakes):
+    order = listed(admin_client.get(CHANGELIST))
+    q = queue_intakes
+    assert order == [q["urgent"].reference, q["high_court"].reference, q["normal_old"].reference]
+
+
+def test_other_views_of_the_list(admin_client, queue_intakes):
+    every = set(listed(admin_client.get(CHANGELIST + "?view=all")))
+    assert every == {i.reference for i in queue_intakes.values()}
+    assert listed(admin_client.get(CHANGELIST + "?view=anonymous")) == [queue_intakes["anonymous"].reference]
+    assert queue_intakes["closed"].reference in listed(admin_client.get(CHANGELIST + "?view=requests"))
+
+
+def test_priority_is_recomputed_from_the_court_date_every_day(queue_intakes):
+    from intake.queue import current_priority, with_current_priority
+
+    intake = queue_intakes["high_court"]
+    today = timezone.localdate()
+    assert current_priority(intake, today) == "high"
+    assert current_priority(intake, today + datetime.timedelta(days=14)) == "urgent"
+    assert current_priority(intake, today + datetime.timedelta(days=21)) == "normal"  # the date has passed
+    ranks = with_current_priority(Intake.objects.all(), today + datetime.timedelta(days=14))
+    assert ranks.get(pk=intake.pk).priority_rank == 0
 
 
 @pytest.mark.parametrize(
     ("query", "expected"),
     [
         ("priority=urgent", {"urgent"}),
-        ("role=protected", {"protected"}),
-        ("order_type=gun_violence", {"helper"}),
-        ("order_type=violence", {"urgent", "protected", "helper"}),  # not a value: no filtering
-        ("consultation=yes", {"urgent"}),
-        ("consultation=no", {"protected", "helper"}),
-        ("status=new", {"urgent", "protected", "helper"}),
-        ("language=en", {"urgent", "protected", "helper"}),
+        ("priority=high", {"high_court"}),
+        ("status=closed&view=all", {"closed"}),
+        ("role=protected&view=all", {"anonymous"}),
+        ("order_type=emergency_protective", {"urgent"}),
+        ("order_type=violence", {"urgent", "high_court", "normal_old"}),  # not a value: no filtering
+        ("language=en", {"urgent", "high_court", "normal_old"}),
     ],
 )
-def test_filters(admin_client, intakes, query, expected):
+def test_filters(admin_client, queue_intakes, query, expected):
     response = admin_client.get(f"{CHANGELIST}?{query}")
     assert response.status_code == 200
-    assert listed(response) == {intakes[name].reference for name in expected}
+    assert set(listed(response)) == {queue_intakes[name].reference for name in expected}
 
 
-@pytest.mark.parametrize("term", ["reference", "Sam Caller", "sam@example.com", "+12135550143"])
-def test_search(admin_client, intakes, term):
-    query = intakes["urgent"].reference if term == "reference" else term
-    response = admin_client.get(CHANGELIST, {"q": query})
-    assert listed(response) == {intakes["urgent"].reference}
+def test_date_filters(admin_client, queue_intakes):
+    year = timezone.localdate().year
+    assert len(listed(admin_client.get(f"{CHANGELIST}?view=all&created_at__year={year}"))) >= 3
+    assert listed(admin_client.get(f"{CHANGELIST}?view=all&created_at__year=2001")) == []
 
 
-def test_detail_shows_safe_contact_first_then_answers_then_guidance_as_shown(admin_client, intakes):
-    intake = intakes["urgent"]
-    page = admin_client.get(f"{CHANGELIST}{intake.pk}/change/").content.decode()
-    assert page.index("How to contact them safely") < page.index("+12135550143") < page.index("Answers")
-    assert page.index("Answers") < page.index("Guidance as the visitor saw it")
-    assert "Emergency protective order" in page
+@pytest.mark.parametrize(
+    "term", ["reference", "Sam Caller", "sam@example.com", "+12135550143", "(213) 555-0143"]
+)
+def test_search_by_reference_name_phone_and_email(admin_client, queue_intakes, term):
+    query = queue_intakes["urgent"].reference if term == "reference" else term
+    assert listed(admin_client.get(CHANGELIST, {"q": query})) == [queue_intakes["urgent"].reference]
+
+
+def test_the_intake_page_puts_safe_contact_first_then_answers_guidance_notes_and_calls(
+    admin_client, queue_intakes
+):
+    intake = queue_intakes["urgent"]
+    page = admin_client.get(change_url(intake)).content.decode()
+    positions = [
+        page.index("How to contact them safely"),
+        page.index("May we say who is calling?"),
+        page.index("Best time to call"),
+        page.index("+12135550143"),
+        page.index("Answers"),
+        page.index("Guidance as the visitor saw it"),
+        page.index("Notes"),
+        page.index("Call attempts"),
+    ]
+    assert positions == sorted(positions)
     for rule_id in intake.rule_ids:
         assert f'data-rule="{rule_id}"' in page
 
 
-def test_visitor_fields_cannot_be_changed_and_intakes_cannot_be_added(admin_client, intakes):
-    intake = intakes["urgent"]
-    response = admin_client.post(
-        f"{CHANGELIST}{intake.pk}/change/",
-        {
-            "name": "Changed",
-            "role": "protected",
-            "status": "contacted",
-            "assigned_to": "",
-            "next_action_on": "",
-        },
+def test_a_reviewer_works_an_urgent_request(client, reviewer, queue_intakes):
+    """Sign in, see the urgent request first, filter, search, open, change status, log a call, add a note."""
+    response = client.post("/admin/login/?next=/admin/", {"username": "rita", "password": PASSWORD})
+    assert response.status_code == 302
+    urgent = queue_intakes["urgent"]
+    assert listed(client.get(CHANGELIST))[0] == urgent.reference
+    assert listed(client.get(CHANGELIST + "?priority=urgent")) == [urgent.reference]
+    assert listed(client.get(CHANGELIST, {"q": "sam@example.com"})) == [urgent.reference]
+    assert client.get(change_url(urgent)).status_code == 200
+    data = change_post(
+        urgent,
+        status="contacted",
+        **inline_management("notes", total=1),
+        **{"notes-0-text": "Left no message, as asked."},
+        **inline_management("call_attempts", total=1),
+        **{"call_attempts-0-outcome": "no_answer", "call_attempts-0-note": "rang 6 times"},
+    )
+    response = client.post(change_url(urgent), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    urgent.refresh_from_db()
+    assert urgent.status == "contacted"
+    note, call = Note.objects.get(), CallAttempt.objects.get()
+    assert (note.intake, note.author.username, note.text) == (urgent, "rita", "Left no message, as asked.")
+    assert (call.outcome, call.author, call.note) == ("no_answer", reviewer, "rang 6 times")
+    assert timezone.now() - call.created_at < datetime.timedelta(minutes=1)
+    assert IntakeAccess.objects.filter(intake=urgent, user=reviewer).exists()
+    # Notes and calls, once written, show on the page and cannot be edited.
+    page = client.get(change_url(urgent)).content.decode()
+    assert "Left no message, as asked." in page
+    assert 'name="notes-0-text"' not in page
+
+
+def test_a_reviewer_cannot_delete_export_assign_or_manage_users(client, reviewer, manager, queue_intakes):
+    client.force_login(reviewer)
+    urgent = queue_intakes["urgent"]
+    changelist = client.get(CHANGELIST).content.decode()
+    assert "Export these as CSV" not in changelist
+    assert 'value="delete_selected"' not in changelist
+    assert 'value="assign_to_me"' not in changelist
+    assert 'value="set_status_contacted"' in changelist
+    assert client.get(CHANGELIST + "export/").status_code == 403
+    assert client.get(f"{CHANGELIST}{urgent.pk}/delete/").status_code == 403
+    assert client.post(
+        CHANGELIST, {"action": "delete_selected", "_selected_action": [urgent.pk], "post": "yes"}
+    ).status_code in (200, 302)
+    assert Intake.objects.filter(pk=urgent.pk).exists()
+    client.post(change_url(urgent), change_post(urgent, assigned_to=str(manager.pk)))
+    urgent.refresh_from_db()
+    assert urgent.assigned_to is None
+    assert client.get("/admin/auth/user/").status_code == 403
+    assert client.get("/admin/auth/group/").status_code == 403
+
+
+def test_a_manager_can_assign_export_and_delete(client, manager, queue_intakes):
+    client.force_login(manager)
+    urgent = queue_intakes["urgent"]
+    Note.objects.create(intake=urgent, author=manager, text="a note")
+    client.post(
+        change_url(urgent), change_post(urgent, assigned_to=str(manager.pk), next_action_on="2030-01-02")
+    )
+    urgent.refresh_from_db()
+    assert urgent.assigned_to == manager and urgent.next_action_on == datetime.date(2030, 1, 2)
+
+    assert "Export these as CSV" in client.get(CHANGELIST).content.decode()
+    response = client.get(CHANGELIST + "export/?priority=urgent")
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][0] == "reference" and [r[0] for r in rows[1:]] == [urgent.reference]
+    assert "Sam Caller" in rows[1]
+
+    response = client.post(
+        CHANGELIST, {"action": "delete_selected", "_selected_action": [urgent.pk], "post": "yes"}
     )
     assert response.status_code == 302
-    intake.refresh_from_db()
-    assert intake.name == "Sam Caller"
-    assert intake.role == "restrained"
-    assert intake.status == "contacted"
-    assert admin_client.get(f"{CHANGELIST}add/").status_code == 403
+    assert not Intake.objects.filter(pk=urgent.pk).exists()
+    assert not Note.objects.exists()
+
+
+def test_export_neutralises_spreadsheet_formulas(client, manager):
+    IntakeFactory(**requested(1, name='=HYPERLINK("http://evil")', phone="+12135550199"))
+    client.force_login(manager)
+    rows = list(csv.reader(io.StringIO(client.get(CHANGELIST + "export/").content.decode())))
+    assert rows[1][rows[0].index("name")].startswith("'=")
+
+
+def test_status_actions_and_assign_to_me_go_through_the_services(client, manager, queue_intakes):
+    client.force_login(manager)
+    ids = [queue_intakes["urgent"].pk, queue_intakes["high_court"].pk]
+    client.post(CHANGELIST, {"action": "set_status_consult_scheduled", "_selected_action": ids})
+    client.post(CHANGELIST, {"action": "assign_to_me", "_selected_action": ids})
+    for intake in Intake.objects.filter(pk__in=ids):
+        assert intake.status == "consult_scheduled" and intake.assigned_to == manager
+
+
+def test_conflict_warning_when_the_other_partys_name_matches_another_intake(admin_client, queue_intakes):
+    other = IntakeFactory(**requested(1, name="Pat  SMITH", phone="+12135550177"))
+    page = admin_client.get(change_url(queue_intakes["high_court"])).content.decode()
+    assert "Possible conflict" in page
+    assert f"visitor on intake {other.reference}" in page
+    assert (
+        "Possible conflict" not in admin_client.get(change_url(queue_intakes["normal_old"])).content.decode()
+    )
+
+
+def test_aliases_are_part_of_the_conflict_check(admin_client, queue_intakes):
+    from intake.models import ConflictRecord
+
+    ConflictRecord.objects.create(
+        reference="OLD1-OLD1", requested_on=datetime.date(2025, 1, 1), visitor_name="Jo Bloggs"
+    )
+    intake = queue_intakes["normal_old"]
+    data = change_post(intake, **inline_management("aliases", total=1), **{"aliases-0-name": "Jo Bloggs"})
+    admin_client.post(change_url(intake), data)
+    page = admin_client.get(change_url(intake)).content.decode()
+    assert "visitor on conflict record OLD1-OLD1" in page
+
+
+def test_likely_duplicates_are_flagged(admin_client, queue_intakes):
+    twin = IntakeFactory(**requested(1, name="Sam again", phone="+12135550143"))
+    IntakeFactory(**requested(24 * 10, name="Sam long ago", email="sam@example.com"))
+    page = admin_client.get(change_url(twin)).content.decode()
+    assert f">{queue_intakes['urgent'].reference}</a>" in page
+    assert "Same phone or email" in page
+    listing = admin_client.get(CHANGELIST).content.decode()
+    assert listing.count('alt="True"') >= 2  # the two requests flag each other
+
+
+def test_insight_page_charts_weekly_counts_without_scripts(admin_client, queue_intakes):
+    from intake.models import WeeklyCount
+    from intake.services.retention import week_start
+
+    WeeklyCount.objects.create(
+        week=week_start(timezone.now()),
+        role="unsure",
+        order_types="unsure",
+        priority="normal",
+        language="en",
+        ruleset_version="x",
+        count=7,
+    )
+    response = admin_client.get(CHANGELIST + "insight/")
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert page.count('<svg class="chart"') == 3
+    assert "<rect" in page
+    assert "<td>7</td>" in page  # the anonymous count is included
+    assert "<script>" not in page and " style=" not in page
+
+
+def test_access_records_hold_no_personal_data():
+    field_names = {f.name for f in IntakeAccess._meta.get_fields()}
+    assert field_names == {"id", "intake", "user", "accessed_at"}
 
 
 def test_every_field_the_visitor_gave_is_read_only():
-    visitor_fields = {
-        f.name for f in Intake._meta.get_fields() if getattr(f, "editable", False) is False and f.concrete
-    } - {
-        "id",
-        "journey_id",
-        "answers",
-        "order_types",
-        "role",
-        "criminal_case",
-        "court_date",
-        "rule_ids",
-        "guidance_snapshot",
-        "priority",
-    }
-    assert visitor_fields <= set(IntakeAdmin.readonly_fields)
     editable = {f.name for f in Intake._meta.get_fields() if getattr(f, "editable", False) and f.concrete}
     assert editable == {"id", "status", "assigned_to", "next_action_on"}
+    readonly = set(IntakeAdmin.readonly_fields)
+    for name in ["name", "phone", "email", "message", "other_party_name", "voicemail_ok", "consent_text"]:
+        assert name in readonly
 
 
 def test_the_rule_book_lists_every_rule_with_condition_and_source(admin_client):
@@ -135,6 +301,6 @@ def test_the_rule_book_lists_every_rule_with_condition_and_source(admin_client):
 
 def test_the_rule_book_is_for_staff_only(client, django_user_model):
     assert client.get("/staff/rule-book/")["Location"].startswith("/admin/login/")
-    user = django_user_model.objects.create_user("visitor", password="x-long-password-1")
+    user = django_user_model.objects.create_user("visitor", password=PASSWORD)
     client.force_login(user)
     assert client.get("/staff/rule-book/").status_code == 302

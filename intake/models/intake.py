@@ -46,12 +46,20 @@ class Intake(models.Model):
     rule_ids = models.JSONField(_("rules shown"), editable=False)
     ruleset_version = models.CharField(_("rule-set version"), max_length=20, editable=False)
     guidance_snapshot = models.TextField(_("guidance as shown"), editable=False)
+    # Triage at submission, and the part of it that does not depend on the date; the queue adds
+    # the court-date part with today's date (intake.queue).
     priority = models.CharField(
-        _("priority"),
+        _("priority at submission"),
         max_length=8,
         choices=choices.as_choices(choices.PRIORITY),
         editable=False,
         db_index=True,
+    )
+    base_priority = models.CharField(
+        _("priority without the court date"),
+        max_length=8,
+        choices=choices.as_choices(choices.PRIORITY),
+        editable=False,
     )
 
     # A consultation request, if the visitor asked for one.
@@ -69,20 +77,20 @@ class Intake(models.Model):
         editable=False,
     )
     voicemail_ok = models.CharField(
-        _("voicemail OK"),
+        _("may we leave a voicemail?"),
         max_length=3,
         blank=True,
         choices=choices.as_choices(choices.YES_NO),
         editable=False,
     )
     say_firm_name = models.CharField(
-        _("may say who is calling"),
+        _("may we say who is calling?"),
         max_length=3,
         blank=True,
         choices=choices.as_choices(choices.YES_NO),
         editable=False,
     )
-    best_time = models.CharField(_("best time"), max_length=100, blank=True, editable=False)
+    best_time = models.CharField(_("best time to call"), max_length=100, blank=True, editable=False)
     other_party_name = models.CharField(_("other party's name"), max_length=100, blank=True, editable=False)
     message = models.TextField(_("message"), max_length=500, blank=True, editable=False)
     consent_text = models.TextField(_("consent wording"), blank=True, editable=False)
@@ -104,6 +112,10 @@ class Intake(models.Model):
         verbose_name = _("intake")
         verbose_name_plural = _("intakes")
         ordering = ["-created_at"]
+        permissions = [
+            ("assign_intake", "Can assign intakes to staff"),
+            ("export_intake", "Can export intakes"),
+        ]
 
     def __str__(self):
         return self.reference

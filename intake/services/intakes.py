@@ -1,5 +1,6 @@
-"""Every write to an intake goes through here (views and admin actions stay thin)."""
+"""Creating, completing and deleting intakes."""
 
+import dataclasses
 import secrets
 import uuid
 
@@ -8,7 +9,8 @@ from django.utils import timezone
 
 from guidance import Answers, evaluate
 from intake.guidance_text import render_guidance
-from intake.models import Intake
+from intake.models import ConflictRecord, Intake
+from intake.services import notifications
 
 # No 0/O, 1/I/L: references are read out over the phone.
 REFERENCE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -26,7 +28,10 @@ def intake_create(*, answers: Answers, language: str, journey_id: str | uuid.UUI
     existing = Intake.objects.filter(journey_id=journey_id).first()
     if existing is not None:
         return existing
-    evaluation = evaluate(answers, today or timezone.localdate())
+    today = today or timezone.localdate()
+    evaluation = evaluate(answers, today)
+    # The same answers without a court date: the part of the priority that never changes.
+    base = evaluate(dataclasses.replace(answers, court_date=None), today)
     fields = {
         "journey_id": journey_id,
         "language": language,
@@ -39,6 +44,7 @@ def intake_create(*, answers: Answers, language: str, journey_id: str | uuid.UUI
         "ruleset_version": evaluation.version,
         "guidance_snapshot": render_guidance(answers, evaluation, language),
         "priority": evaluation.priority,
+        "base_priority": base.priority,
     }
     for _attempt in range(5):
         try:
@@ -53,7 +59,10 @@ def intake_create(*, answers: Answers, language: str, journey_id: str | uuid.UUI
 
 
 def consultation_request(*, intake: Intake, details: dict, consent_text: str) -> Intake:
-    """Attach contact details and consent to an intake; asking twice keeps the first request."""
+    """Attach contact details and consent to an intake, and notify the firm once it is committed.
+
+    Asking twice keeps the first request.
+    """
     with transaction.atomic():
         intake = Intake.objects.select_for_update().get(pk=intake.pk)
         if intake.consultation_requested:
@@ -65,13 +74,29 @@ def consultation_request(*, intake: Intake, details: dict, consent_text: str) ->
         intake.consent_at = now
         intake.consultation_requested_at = now
         intake.save()
+        notifications.queue(intake=intake, kind=notifications.Notification.Kind.NEW_REQUEST)
     return intake
 
 
-def intake_delete(*, intake: Intake) -> None:
-    """Remove an intake and everything attached to it (contact details included).
+def intake_delete(*, intake: Intake, keep_conflict_record: bool = False) -> None:
+    """Remove an intake and everything attached to it: contact details, notes, call attempts,
+    other names, access records and notifications.
 
-    The one way intakes are deleted, whether the visitor asks or a retention rule applies.
+    The one way intakes are deleted: the visitor's "Delete my answers", the reduction of anonymous
+    intakes and the retention purge. A purge keeps the minimal conflict record PRODUCT.md describes.
     """
     with transaction.atomic():
+        if keep_conflict_record and intake.consultation_requested:
+            ConflictRecord.objects.get_or_create(
+                reference=intake.reference,
+                defaults={
+                    "requested_on": timezone.localdate(intake.consultation_requested_at),
+                    "visitor_name": intake.name,
+                    "other_party_names": [
+                        n
+                        for n in [intake.other_party_name, *intake.aliases.values_list("name", flat=True)]
+                        if n
+                    ],
+                },
+            )
         Intake.objects.filter(pk=intake.pk).delete()

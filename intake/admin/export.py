@@ -1,0 +1,48 @@
+"""CSV export of the filtered queue, for managers."""
+
+import csv
+
+from django.http import HttpResponse
+from django.utils import timezone
+
+from intake.queue import current_priority
+
+COLUMNS = [
+    ("reference", lambda i: i.reference),
+    ("created (Pacific)", lambda i: timezone.localtime(i.created_at).strftime("%Y-%m-%d %H:%M")),
+    ("priority today", lambda i: current_priority(i)),
+    ("status", lambda i: i.status),
+    ("assigned to", lambda i: i.assigned_to.get_username() if i.assigned_to else ""),
+    ("next action", lambda i: i.next_action_on or ""),
+    ("role", lambda i: i.role),
+    ("order types", lambda i: i.order_types),
+    ("court date", lambda i: i.court_date or ""),
+    ("language", lambda i: i.language),
+    ("consultation requested", lambda i: "yes" if i.consultation_requested else "no"),
+    ("name", lambda i: i.name),
+    ("phone", lambda i: str(i.phone or "")),
+    ("email", lambda i: i.email),
+    ("preferred contact", lambda i: i.preferred_method),
+    ("voicemail OK", lambda i: i.voicemail_ok),
+    ("may say who is calling", lambda i: i.say_firm_name),
+    ("best time", lambda i: i.best_time),
+    ("other party", lambda i: i.other_party_name),
+]
+
+
+def spreadsheet_safe(value) -> str:
+    """Stop a spreadsheet from running a visitor's text as a formula (CSV injection)."""
+    text = str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def export_csv(queryset) -> HttpResponse:
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="intakes-{stamp}.csv"'
+    response["Cache-Control"] = "no-store"
+    writer = csv.writer(response)
+    writer.writerow([title for title, _ in COLUMNS])
+    for intake in queryset.select_related("assigned_to"):
+        writer.writerow([spreadsheet_safe(value(intake)) for _, value in COLUMNS])
+    return response

@@ -1,0 +1,324 @@
+"""The staff desk: the queue of consultation requests and the intake page.
+
+Everything the visitor gave is read-only. Status, assignment, next action, notes and call
+attempts change through intake.services.followup, from the page or from list actions.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef, Q
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+from django.utils.timesince import timesince
+from phonenumbers import NumberParseException, PhoneNumberFormat, format_number, parse
+
+from intake import choices
+from intake.admin.export import export_csv
+from intake.admin.filters import OrderTypeFilter, PriorityFilter, QueueFilter
+from intake.admin.inlines import AccessInline, CallAttemptInline, NoteInline, OtherPartyAliasInline
+from intake.conflicts import conflict_matches, likely_duplicates
+from intake.models import CallAttempt, Intake, Note, Status
+from intake.queue import current_priority, queue_order, with_current_priority
+from intake.services import intake_delete
+from intake.services.followup import access_record, call_attempt_log, followup_update, note_add
+from intake.summary import answer_rows
+
+FOLLOWUP_FIELDS = ("status", "assigned_to", "next_action_on")
+
+
+def _duplicates_exist():
+    window = datetime.timedelta(days=settings.DUPLICATE_WINDOW_DAYS)
+    return Exists(
+        Intake.objects.exclude(pk=OuterRef("pk")).filter(
+            (Q(phone=OuterRef("phone")) & ~Q(phone="")) | (Q(email__iexact=OuterRef("email")) & ~Q(email="")),
+            consultation_requested_at__gte=OuterRef("consultation_requested_at") - window,
+            consultation_requested_at__lte=OuterRef("consultation_requested_at") + window,
+        )
+    )
+
+
+def _status_action(status, label):
+    @admin.action(description=f"Set status: {label}", permissions=["change"])
+    def action(modeladmin, request, queryset):
+        changed = sum(bool(followup_update(intake=i, by=request.user, status=status)) for i in queryset)
+        modeladmin.message_user(request, f"Status set to “{label}” on {changed} intake(s).", messages.SUCCESS)
+
+    action.__name__ = f"set_status_{status}"
+    return action
+
+
+@admin.register(Intake)
+class IntakeAdmin(admin.ModelAdmin):
+    list_display = (
+        "reference",
+        "age",
+        "priority_badge",
+        "court_date_column",
+        "role",
+        "order_types_display",
+        "consultation",
+        "status",
+        "assigned_to",
+        "next_action_on",
+        "duplicate_flag",
+    )
+    list_filter = (
+        QueueFilter,
+        "status",
+        PriorityFilter,
+        "role",
+        OrderTypeFilter,
+        "language",
+        ("created_at", admin.DateFieldListFilter),
+    )
+    search_fields = ("reference", "name", "phone", "email")
+    date_hierarchy = "created_at"
+    list_per_page = 50
+    inlines = [OtherPartyAliasInline, NoteInline, CallAttemptInline, AccessInline]
+    actions = [
+        _status_action(Status.CONTACTED, "Contacted"),
+        _status_action(Status.CONSULT_SCHEDULED, "Consult scheduled"),
+        _status_action(Status.RETAINED, "Retained"),
+        _status_action(Status.DECLINED, "Declined"),
+        _status_action(Status.CLOSED, "Closed"),
+        "assign_to_me",
+        "delete_selected",
+    ]
+    readonly_fields = (
+        "reference",
+        "created_at",
+        "priority_today",
+        "court_date",
+        "language",
+        "voicemail_ok",
+        "say_firm_name",
+        "best_time",
+        "preferred_method",
+        "name",
+        "phone",
+        "email",
+        "message",
+        "consultation_requested_at",
+        "consent_text",
+        "consent_at",
+        "other_party_name",
+        "conflict_check",
+        "duplicates",
+        "answers_table",
+        "rules_shown",
+        "ruleset_version",
+        "guidance_as_shown",
+    )
+    fieldsets = (
+        ("Request", {"fields": ("reference", "created_at", "priority_today", "court_date", "language")}),
+        (
+            "How to contact them safely — read before calling",
+            {"fields": ("voicemail_ok", "say_firm_name", "best_time", "preferred_method")},
+        ),
+        ("Contact details", {"fields": ("name", "phone", "email", "message")}),
+        ("Conflict check", {"fields": ("other_party_name", "conflict_check", "duplicates")}),
+        ("Follow-up", {"fields": FOLLOWUP_FIELDS}),
+        ("Answers", {"fields": ("answers_table",)}),
+        (
+            "Guidance as the visitor saw it",
+            {"fields": ("rules_shown", "ruleset_version", "guidance_as_shown")},
+        ),
+        (
+            "Consent",
+            {"fields": ("consultation_requested_at", "consent_text", "consent_at"), "classes": ["collapse"]},
+        ),
+    )
+
+    class Media:
+        css = {"all": ("css/staff.css",)}
+
+    # --- the queue ------------------------------------------------------------------
+
+    def get_queryset(self, request):
+        # Not super(): it orders by get_ordering() before the annotations the ordering needs exist.
+        queryset = with_current_priority(Intake.objects.select_related("assigned_to"))
+        return queryset.annotate(has_duplicate=_duplicates_exist()).order_by(*self.get_ordering(request))
+
+    def get_ordering(self, request):
+        return queue_order()
+
+    def get_search_results(self, request, queryset, search_term):
+        """Phone numbers are stored as +1XXXXXXXXXX; also find "(213) 555-0143" and the like."""
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        try:
+            number = parse(search_term, "US")
+        except NumberParseException:
+            return queryset, may_have_duplicates
+        e164 = format_number(number, PhoneNumberFormat.E164)
+        return queryset | self.get_queryset(request).filter(phone=e164), may_have_duplicates
+
+    # --- permissions ----------------------------------------------------------------
+
+    def has_add_permission(self, request):
+        return False  # intakes come only from the questionnaire
+
+    def has_assign_permission(self, request):
+        return request.user.has_perm("intake.assign_intake")
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("intake.export_intake")
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = list(super().get_readonly_fields(request, obj))
+        if not self.has_assign_permission(request):
+            fields.append("assigned_to")
+        return fields
+
+    # --- writes go through services -----------------------------------------------------
+
+    def save_model(self, request, obj, form, change):
+        changes = {name: form.cleaned_data[name] for name in form.changed_data if name in FOLLOWUP_FIELDS}
+        if changes:
+            followup_update(intake=obj, by=request.user, **changes)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model not in (Note, CallAttempt):
+            formset.save()
+            return
+        for item in formset.save(commit=False):
+            if isinstance(item, Note):
+                note_add(intake=form.instance, author=request.user, text=item.text)
+            else:
+                call_attempt_log(
+                    intake=form.instance, author=request.user, outcome=item.outcome, note=item.note
+                )
+
+    def delete_model(self, request, obj):
+        intake_delete(intake=obj)
+
+    def delete_queryset(self, request, queryset):
+        for intake in queryset:
+            intake_delete(intake=intake)
+
+    @admin.action(description="Assign to me", permissions=["assign"])
+    def assign_to_me(self, request, queryset):
+        changed = sum(
+            bool(followup_update(intake=i, by=request.user, assigned_to=request.user)) for i in queryset
+        )
+        self.message_user(request, f"Assigned {changed} intake(s) to you.", messages.SUCCESS)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        if request.method == "GET" and response.status_code == 200:
+            intake = self.get_object(request, object_id)
+            if intake is not None:
+                access_record(intake=intake, user=request.user)
+        return response
+
+    # --- extra pages ------------------------------------------------------------------
+
+    def get_urls(self):
+        from intake.admin.insight import insight_view
+
+        extra = [
+            path("export/", self.admin_site.admin_view(self.export_view), name="intake_intake_export"),
+            path("insight/", self.admin_site.admin_view(insight_view), name="intake_intake_insight"),
+        ]
+        return extra + super().get_urls()
+
+    def export_view(self, request):
+        """The list as currently filtered and searched, as CSV."""
+        if not self.has_export_permission(request):
+            raise PermissionDenied
+        changelist = self.get_changelist_instance(request)
+        return export_csv(changelist.get_queryset(request))
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "can_export": self.has_export_permission(request),
+            "export_url": reverse("admin:intake_intake_export")
+            + ("?" + request.GET.urlencode() if request.GET else ""),
+        }
+        return super().changelist_view(request, extra_context)
+
+    # --- columns and read-only fields ---------------------------------------------------------
+
+    @admin.display(description="age", ordering="created_at")
+    def age(self, intake):
+        return timesince(intake.created_at, timezone.now()).split(",")[0]
+
+    @admin.display(description="priority", ordering="priority_rank")
+    def priority_badge(self, intake):
+        priority = current_priority(intake)
+        return format_html(
+            '<span class="priority priority--{}">{}</span>', priority, choices.PRIORITY[priority]
+        )
+
+    @admin.display(description="priority today")
+    def priority_today(self, intake):
+        badge = self.priority_badge(intake)
+        if current_priority(intake) != intake.priority:
+            return format_html("{} (was {} when submitted)", badge, intake.get_priority_display())
+        return badge
+
+    @admin.display(description="court date", ordering="upcoming_court_date")
+    def court_date_column(self, intake):
+        if intake.court_date is None:
+            return "–"
+        days = (intake.court_date - timezone.localdate()).days
+        when = "past" if days < 0 else ("today" if days == 0 else f"in {days} d")
+        return format_html("{} <span class='muted'>({})</span>", intake.court_date.strftime("%b %-d"), when)
+
+    @admin.display(description="order types")
+    def order_types_display(self, intake):
+        return ", ".join(str(choices.ORDER_TYPE.get(v, v)) for v in intake.order_type_list())
+
+    @admin.display(description="consultation", boolean=True, ordering="consultation_requested_at")
+    def consultation(self, intake):
+        return intake.consultation_requested
+
+    @admin.display(description="duplicate?", boolean=True)
+    def duplicate_flag(self, intake):
+        return True if getattr(intake, "has_duplicate", False) else None
+
+    @admin.display(description="conflict check")
+    def conflict_check(self, intake):
+        matches = conflict_matches(intake)
+        if not matches:
+            return "No match with another intake or conflict record."
+        rows = format_html_join("", "<li>“{}” matches the {}</li>", ((m.name, m.where) for m in matches))
+        return format_html(
+            '<div class="conflict-warning" role="alert"><strong>Possible conflict:</strong><ul>{}</ul></div>',
+            rows,
+        )
+
+    @admin.display(description="likely duplicates")
+    def duplicates(self, intake):
+        others = likely_duplicates(intake)
+        if not others:
+            return "None"
+        links = format_html_join(
+            ", ",
+            '<a href="{}">{}</a>',
+            ((reverse("admin:intake_intake_change", args=[o.pk]), o.reference) for o in others),
+        )
+        return format_html('<span class="duplicate-warning">Same phone or email: {}</span>', links)
+
+    @admin.display(description="answers")
+    def answers_table(self, intake):
+        rows = answer_rows(intake.answers)
+        return format_html(
+            '<dl class="answers">{}</dl>',
+            format_html_join("", "<dt>{}</dt><dd>{}</dd>", ((row.question, row.answer) for row in rows)),
+        )
+
+    @admin.display(description="rules shown")
+    def rules_shown(self, intake):
+        return format_html_join(", ", "<code>{}</code>", ((rule_id,) for rule_id in intake.rule_ids))
+
+    @admin.display(description="guidance")
+    def guidance_as_shown(self, intake):
+        # The snapshot was rendered from the firm's own templates when the intake was stored;
+        # the only visitor-supplied value in it is the court date, a date.
+        return format_html('<div class="guidance-snapshot">{}</div>', mark_safe(intake.guidance_snapshot))  # noqa: S308

@@ -1,0 +1,39 @@
+"""Read-only views of what outlives intakes: conflict records, anonymous counts, access records."""
+
+from django.contrib import admin
+
+from intake.models import ConflictRecord, IntakeAccess, WeeklyCount
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ConflictRecord)
+class ConflictRecordAdmin(ReadOnlyAdmin):
+    list_display = ("reference", "requested_on", "visitor_name", "other_party_names")
+    search_fields = ("reference", "visitor_name", "other_party_names")
+    date_hierarchy = "requested_on"
+
+
+@admin.register(WeeklyCount)
+class WeeklyCountAdmin(ReadOnlyAdmin):
+    list_display = ("week", "role", "order_types", "priority", "language", "ruleset_version", "count")
+    list_filter = ("role", "priority", "language", "ruleset_version")
+    date_hierarchy = "week"
+
+
+@admin.register(IntakeAccess)
+class IntakeAccessAdmin(ReadOnlyAdmin):
+    list_display = ("accessed_at", "user", "intake")
+    list_filter = ("user",)
+    date_hierarchy = "accessed_at"
+    list_select_related = ("user", "intake")
+    search_fields = ("intake__reference",)

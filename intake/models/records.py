@@ -1,0 +1,70 @@
+"""What outlives an intake: anonymous weekly counts, conflict records, and the notification outbox."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from intake import choices
+from intake.models.intake import Intake
+
+
+class WeeklyCount(models.Model):
+    """How many intakes without a consultation request had these answers in a week. Nothing else survives."""
+
+    week = models.DateField(_("week starting"))  # a Monday, Pacific time
+    role = models.CharField(_("role"), max_length=20, choices=choices.as_choices(choices.STAFF_ROLE))
+    order_types = models.CharField(_("order types"), max_length=200)
+    priority = models.CharField(_("priority"), max_length=8, choices=choices.as_choices(choices.PRIORITY))
+    language = models.CharField(_("language"), max_length=8)
+    ruleset_version = models.CharField(_("rule-set version"), max_length=20)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["week", "role", "order_types", "priority", "language", "ruleset_version"],
+                name="weekly_count_unique_dimensions",
+            )
+        ]
+        ordering = ["-week"]
+        verbose_name = _("anonymous weekly count")
+
+    def __str__(self):
+        return f"{self.week}: {self.count}"
+
+
+class ConflictRecord(models.Model):
+    """The minimum a firm keeps from a purged consultation request, to avoid acting for both sides."""
+
+    reference = models.CharField(_("reference"), max_length=12, unique=True)
+    requested_on = models.DateField(_("date"))
+    visitor_name = models.CharField(_("visitor's name"), max_length=100, blank=True)
+    other_party_names = models.JSONField(_("other party's names"), default=list)
+
+    class Meta:
+        ordering = ["-requested_on"]
+
+    def __str__(self):
+        return self.reference
+
+
+class Notification(models.Model):
+    """An email to the firm about an intake, kept until it is sent (an outbox)."""
+
+    class Kind(models.TextChoices):
+        NEW_REQUEST = "new_request", _("New consultation request")
+        URGENT_REMINDER = "urgent_reminder", _("Urgent request not yet picked up")
+
+    intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="notifications")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    attempts = models.PositiveIntegerField(default=0)
+    # The exception's class name only: a mail server's message may echo addresses or content.
+    last_error = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} for {self.intake_id}"

@@ -1,0 +1,107 @@
+"""Emails to the firm about consultation requests, through an outbox.
+
+A notification row is written in the same transaction as the request and sent after commit.
+If sending fails the row stays unsent, and `manage.py send_notifications` (run by a scheduler)
+sends it later. Emails carry the reference, the priority and a link, never a name, an answer or
+a message.
+"""
+
+import datetime
+import logging
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import DatabaseError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from intake.models import Intake, Notification, Status
+
+logger = logging.getLogger(__name__)
+
+SUBJECTS = {
+    Notification.Kind.NEW_REQUEST: "New consultation request {reference} ({priority})",
+    Notification.Kind.URGENT_REMINDER: "Not yet picked up: urgent request {reference}",
+}
+
+
+def queue(*, intake: Intake, kind: str) -> Notification:
+    """Record a notification to send once the surrounding transaction commits."""
+    notification = Notification.objects.create(intake=intake, kind=kind)
+    transaction.on_commit(lambda: send(notification.pk))
+    return notification
+
+
+def _message(notification: Notification) -> tuple[str, str]:
+    from intake.queue import current_priority
+
+    intake = notification.intake
+    priority = current_priority(intake)
+    link = settings.SITE_URL.rstrip("/") + reverse("admin:intake_intake_change", args=[intake.pk])
+    subject = SUBJECTS[notification.kind].format(reference=intake.reference, priority=priority)
+    body = (
+        f"Reference: {intake.reference}\n"
+        f"Priority: {priority}\n"
+        f"Open it in the intake desk (sign-in required):\n{link}\n"
+    )
+    return subject, body
+
+
+def send(notification_id: int) -> bool:
+    """Send one notification if it is still unsent. Never raises: a failure is kept for a retry."""
+    recipients = settings.INTAKE_NOTIFY_EMAILS
+    try:
+        with transaction.atomic():
+            notification = (
+                Notification.objects.select_for_update(skip_locked=True)
+                .select_related("intake")
+                .filter(pk=notification_id, sent_at__isnull=True)
+                .first()
+            )
+            if notification is None:
+                return False
+            notification.attempts += 1
+            try:
+                if not recipients:
+                    raise RuntimeError("INTAKE_NOTIFY_EMAILS is empty")
+                subject, body = _message(notification)
+                send_mail(subject, body, None, recipients)
+            except Exception as error:  # noqa: BLE001 - any mail failure is retried later
+                notification.last_error = type(error).__name__[:100]
+                notification.save(update_fields=["attempts", "last_error"])
+                logger.warning(
+                    "notification %s not sent (%s); will retry", notification.pk, type(error).__name__
+                )
+                return False
+            notification.sent_at = timezone.now()
+            notification.last_error = ""
+            notification.save(update_fields=["attempts", "last_error", "sent_at"])
+            return True
+    except DatabaseError:
+        logger.warning("notification %s not sent: database unavailable; will retry", notification_id)
+        return False
+
+
+def send_pending(limit: int = 200) -> tuple[int, int]:
+    """Try every unsent notification, oldest first. Returns (sent, still unsent)."""
+    pending = list(Notification.objects.filter(sent_at__isnull=True).values_list("pk", flat=True)[:limit])
+    sent = sum(1 for pk in pending if send(pk))
+    return sent, Notification.objects.filter(sent_at__isnull=True).count()
+
+
+def remind_urgent(now: datetime.datetime | None = None) -> int:
+    """Queue a reminder for each urgent request that nobody picked up within URGENT_REMINDER_MINUTES."""
+    from intake.queue import open_requests, with_current_priority
+
+    now = now or timezone.now()
+    cutoff = now - datetime.timedelta(minutes=settings.URGENT_REMINDER_MINUTES)
+    waiting = with_current_priority(open_requests(Intake.objects.all()), timezone.localdate(now)).filter(
+        priority_rank=0, status=Status.NEW, assigned_to__isnull=True, consultation_requested_at__lte=cutoff
+    )
+    queued = 0
+    for intake in waiting:
+        if not intake.notifications.filter(created_at__gt=cutoff).exists():
+            with transaction.atomic():
+                queue(intake=intake, kind=Notification.Kind.URGENT_REMINDER)
+            queued += 1
+    return queued

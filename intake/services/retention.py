@@ -1,0 +1,59 @@
+"""Keeping no more than needed (PRODUCT.md, "The intake"; settings ANONYMOUS_INTAKE_HOURS, RETENTION_DAYS).
+
+- An intake without a consultation request becomes anonymous counts after ANONYMOUS_INTAKE_HOURS.
+- A consultation intake is deleted after RETENTION_DAYS, keeping a minimal conflict record.
+Both go through intake_delete, and both do nothing the second time.
+"""
+
+import datetime
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from intake.models import Intake, WeeklyCount
+from intake.services.intakes import intake_delete
+
+
+def week_start(moment: datetime.datetime) -> datetime.date:
+    """The Monday (Pacific time) of the week an intake was made."""
+    day = timezone.localdate(moment)
+    return day - datetime.timedelta(days=day.weekday())
+
+
+def reduce_anonymous(*, older_than: datetime.datetime) -> int:
+    """Turn intakes without a consultation request into anonymous weekly counts. Returns how many."""
+    reduced = 0
+    for pk in Intake.objects.filter(
+        consultation_requested_at__isnull=True, created_at__lt=older_than
+    ).values_list("pk", flat=True):
+        with transaction.atomic():
+            # Locked and checked again: the visitor may be asking for a call at this very moment.
+            intake = (
+                Intake.objects.select_for_update()
+                .filter(pk=pk, consultation_requested_at__isnull=True)
+                .first()
+            )
+            if intake is None:
+                continue
+            count, _ = WeeklyCount.objects.get_or_create(
+                week=week_start(intake.created_at),
+                role=intake.role,
+                order_types=intake.order_types,
+                priority=intake.priority,
+                language=intake.language,
+                ruleset_version=intake.ruleset_version,
+            )
+            WeeklyCount.objects.filter(pk=count.pk).update(count=F("count") + 1)
+            intake_delete(intake=intake)
+            reduced += 1
+    return reduced
+
+
+def purge_expired(*, older_than: datetime.datetime) -> int:
+    """Delete consultation intakes made before `older_than`, keeping conflict records. Returns how many."""
+    purged = 0
+    for intake in Intake.objects.filter(consultation_requested_at__isnull=False, created_at__lt=older_than):
+        intake_delete(intake=intake, keep_conflict_record=True)
+        purged += 1
+    return purged

@@ -1,0 +1,136 @@
+"""Notification emails: one per request, nothing personal, nothing lost when the mail server fails."""
+
+import datetime
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from intake.models import Intake, Notification
+from intake.services import consultation_request
+from tests.factories import IntakeFactory
+from tests.intake.conftest import requested
+
+pytestmark = pytest.mark.django_db
+
+DETAILS = {
+    "name": "Sam Secretname",
+    "phone": "+12135550143",
+    "email": "sam.secret@example.com",
+    "preferred_method": "phone",
+    "voicemail_ok": "no",
+    "say_firm_name": "no",
+    "best_time": "evenings",
+    "other_party_name": "Alex Otherparty",
+    "message": "Please call about my hearing",
+}
+PERSONAL = [
+    "Sam",
+    "Secretname",
+    "5550143",
+    "sam.secret",
+    "Alex",
+    "Otherparty",
+    "hearing",
+    "evenings",
+    "restrain",
+]
+
+
+def send_notifications():
+    call_command("send_notifications", stdout=io.StringIO())
+
+
+class FailingBackend:
+    def __init__(self, *args, **kwargs):
+        pass
+
+    def send_messages(self, messages):
+        raise ConnectionRefusedError("mail server down")
+
+
+def request_consultation(django_capture_on_commit_callbacks, **answers):
+    intake = IntakeFactory(answers_data=answers)
+    with django_capture_on_commit_callbacks(execute=True):
+        consultation_request(intake=intake, details=DETAILS, consent_text="I agree")
+    return intake
+
+
+def test_a_request_sends_one_email_with_reference_priority_and_link_only(
+    django_capture_on_commit_callbacks, settings
+):
+    settings.INTAKE_NOTIFY_EMAILS = ["desk@firm.example"]
+    intake = request_consultation(django_capture_on_commit_callbacks)
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["desk@firm.example"]
+    text = message.subject + message.body
+    assert intake.reference in text
+    assert "normal" in message.subject
+    assert f"/admin/intake/intake/{intake.pk}/change/" in message.body
+    for word in PERSONAL:
+        assert word.lower() not in text.lower(), word
+    assert Notification.objects.get().sent_at is not None
+
+
+def test_nothing_is_sent_before_the_request_is_committed(django_capture_on_commit_callbacks):
+    intake = IntakeFactory()
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        consultation_request(intake=intake, details=DETAILS, consent_text="I agree")
+    assert mail.outbox == []
+    assert len(callbacks) == 1
+
+
+def test_a_failing_mail_server_loses_nothing_and_the_retry_command_sends_later(
+    django_capture_on_commit_callbacks, settings
+):
+    settings.EMAIL_BACKEND = "tests.intake.test_notifications.FailingBackend"
+    intake = request_consultation(django_capture_on_commit_callbacks)
+    stored = Intake.objects.get(pk=intake.pk)
+    assert stored.consultation_requested and stored.name == "Sam Secretname"
+    pending = Notification.objects.get()
+    assert (
+        pending.sent_at is None and pending.attempts == 1 and pending.last_error == "ConnectionRefusedError"
+    )
+
+    send_notifications()  # still down: kept for later
+    assert Notification.objects.get().attempts == 2 and mail.outbox == []
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    send_notifications()
+    assert len(mail.outbox) == 1 and Notification.objects.get().sent_at is not None
+    send_notifications()
+    assert len(mail.outbox) == 1  # sent once only
+
+
+def test_asking_twice_notifies_once(django_capture_on_commit_callbacks):
+    intake = request_consultation(django_capture_on_commit_callbacks)
+    with django_capture_on_commit_callbacks(execute=True):
+        consultation_request(intake=intake, details=DETAILS, consent_text="I agree")
+    assert len(mail.outbox) == 1
+
+
+def test_urgent_requests_not_picked_up_are_notified_again(settings, manager):
+    settings.URGENT_REMINDER_MINUTES = 30
+    urgent = IntakeFactory(
+        answers_data={"order_types": ["emergency_protective"], "order_stage": None, "order_exceptions": None},
+        **requested(1),
+    )
+    picked_up = IntakeFactory(
+        answers_data={"order_types": ["emergency_protective"], "order_stage": None, "order_exceptions": None},
+        assigned_to=manager,
+        **requested(1),
+    )
+    fresh = IntakeFactory(
+        answers_data={"order_types": ["emergency_protective"], "order_stage": None, "order_exceptions": None},
+        consultation_requested_at=datetime.datetime.now(datetime.UTC),
+    )
+    not_urgent = IntakeFactory(**requested(1))
+    send_notifications()
+    reminded = set(Notification.objects.filter(kind="urgent_reminder").values_list("intake_id", flat=True))
+    assert reminded == {urgent.pk}
+    assert "Not yet picked up" in mail.outbox[0].subject
+    send_notifications()
+    assert Notification.objects.filter(kind="urgent_reminder").count() == 1  # not again within the interval
+    assert {picked_up.pk, fresh.pk, not_urgent.pk}.isdisjoint(reminded)

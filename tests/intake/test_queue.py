@@ -1,0 +1,33 @@
+"""The queue's priority, computed in the database with today's date, agrees with the guidance engine."""
+
+import datetime
+
+import pytest
+from django.utils import timezone
+
+from guidance import Answers, evaluate
+from intake.models import Intake
+from intake.queue import PRIORITY_BY_RANK, with_current_priority
+from tests.factories import IntakeFactory
+from tests.guidance.scenarios import SCENARIOS
+
+pytestmark = pytest.mark.django_db
+
+OFFSETS = [-3, 0, 5, 7, 8, 25, 30, 31, 90]
+
+
+def test_database_priority_matches_the_engine_for_every_scenario_and_court_date():
+    today = timezone.localdate()
+    made = []
+    for _, answers, _, _ in SCENARIOS[:12]:
+        for offset in OFFSETS[::2]:
+            data = {**answers, "court_date": today + datetime.timedelta(days=offset)}
+            made.append((IntakeFactory(answers_data=data), data))
+    checked = 0
+    for day_offset in (0, 3, 10, 40):
+        day = today + datetime.timedelta(days=day_offset)
+        ranks = dict(with_current_priority(Intake.objects.all(), day).values_list("pk", "priority_rank"))
+        for intake, data in made:
+            assert PRIORITY_BY_RANK[ranks[intake.pk]] == evaluate(Answers.from_dict(data), day).priority
+            checked += 1
+    assert checked == len(made) * 4

@@ -1,0 +1,111 @@
+"""Retention: anonymous intakes become counts; old consultation intakes are purged, conflict records stay."""
+
+import datetime
+import io
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from intake.models import ConflictRecord, Intake, IntakeAccess, Note, OtherPartyAlias, WeeklyCount
+from tests.factories import IntakeFactory
+from tests.intake.conftest import requested
+
+pytestmark = pytest.mark.django_db
+
+
+def purge():
+    out = io.StringIO()
+    call_command("purge_intakes", stdout=out)
+    return out.getvalue()
+
+
+def hours_ago(hours):
+    return timezone.now() - datetime.timedelta(hours=hours)
+
+
+def test_anonymous_intakes_are_reduced_to_counts_after_a_day(settings):
+    settings.ANONYMOUS_INTAKE_HOURS = 24
+    old = [IntakeFactory(created_at=hours_ago(25)) for _ in range(2)]
+    IntakeFactory(created_at=hours_ago(26), answers_data={"role": "protected"}, language="es")
+    recent = IntakeFactory(created_at=hours_ago(23))
+    consultation = IntakeFactory(**requested(48))
+    report = purge()
+    assert "reduced to counts: 3" in report
+    assert set(Intake.objects.values_list("pk", flat=True)) == {recent.pk, consultation.pk}
+    counts = {(c.role, c.language, c.order_types, c.priority): c.count for c in WeeklyCount.objects.all()}
+    assert counts[("restrained", "en", "domestic_violence", old[0].priority)] == 2
+    assert counts[("protected", "es", "domestic_violence", "normal")] == 1
+    assert {f.name for f in WeeklyCount._meta.get_fields()} == {
+        "id",
+        "week",
+        "role",
+        "order_types",
+        "priority",
+        "language",
+        "ruleset_version",
+        "count",
+    }
+
+
+def test_purge_deletes_expired_consultations_keeps_conflict_records_and_does_nothing_twice(settings, manager):
+    settings.RETENTION_DAYS = 30
+    expired = IntakeFactory(**requested(24 * 31, name="Old Visitor", other_party_name="Old Other"))
+    OtherPartyAlias.objects.create(intake=expired, name="Oldie")
+    Note.objects.create(intake=expired, author=manager, text="called")
+    IntakeAccess.objects.create(intake=expired, user=manager)
+    kept = IntakeFactory(**requested(24 * 29, name="Recent Visitor"))
+
+    first = purge()
+    assert "purged (conflict records kept): 1" in first
+    assert list(Intake.objects.values_list("pk", flat=True)) == [kept.pk]
+    assert (
+        not Note.objects.exists()
+        and not IntakeAccess.objects.exists()
+        and not OtherPartyAlias.objects.exists()
+    )
+    record = ConflictRecord.objects.get()
+    assert (record.reference, record.visitor_name) == (expired.reference, "Old Visitor")
+    assert record.other_party_names == ["Old Other", "Oldie"]
+    assert {f.name for f in ConflictRecord._meta.get_fields()} == {
+        "id",
+        "reference",
+        "requested_on",
+        "visitor_name",
+        "other_party_names",
+    }
+
+    second = purge()
+    assert "reduced to counts: 0" in second and "purged (conflict records kept): 0" in second
+    assert ConflictRecord.objects.count() == 1 and Intake.objects.count() == 1
+
+
+def test_dry_run_changes_nothing(settings):
+    IntakeFactory(created_at=hours_ago(48))
+    out = io.StringIO()
+    call_command("purge_intakes", "--dry-run", stdout=out)
+    assert "would be reduced to counts: 1" in out.getvalue()
+    assert Intake.objects.count() == 1
+
+
+def test_expired_sessions_are_cleared(settings, client):
+    from importlib import import_module
+
+    store = import_module(settings.SESSION_ENGINE).SessionStore()
+    store["x"] = 1
+    store.set_expiry(-10)
+    store.save()
+    key = store.session_key
+    purge()
+    assert not import_module(settings.SESSION_ENGINE).SessionStore().exists(key)
+
+
+def test_the_visitors_delete_goes_through_the_same_service_and_keeps_no_record(client, visitor):
+    from tests.intake.test_consultation import VALID
+    from tests.intake.test_wizard import journey
+
+    visitor.walk(journey())
+    client.post("/guidance/", VALID)
+    client.post("/delete/")
+    assert not Intake.objects.exists()
+    assert not ConflictRecord.objects.exists()
