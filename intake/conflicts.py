@@ -27,35 +27,46 @@ class Match:
     where: str  # e.g. "visitor on ABCD-EFGH", "other party on conflict record ABCD-EFGH"
 
 
-def names_of(intake: Intake) -> set[str]:
-    names = {intake.name, intake.other_party_name, *intake.aliases.values_list("name", flat=True)}
-    return {n for n in names if normalize_name(n)}
-
-
 def conflict_matches(intake: Intake) -> list[Match]:
-    """Names on this intake that also appear on another intake or on a conflict record."""
-    mine = {normalize_name(n): n for n in names_of(intake)}
+    """Names on this intake (visitor, other party, aliases) also on another intake or a conflict record."""
+    mine = {
+        normalize_name(n): n
+        for n in [intake.name, intake.other_party_name, *intake.aliases.values_list("name", flat=True)]
+    }
+    mine.pop("", None)
     if not mine:
         return []
-    matches = []
-    others = Intake.objects.exclude(pk=intake.pk).exclude(name="", other_party_name="")
-    for other in others.only("reference", "name", "other_party_name"):
-        for role, name in (("visitor", other.name), ("other party", other.other_party_name)):
+    keys = list(mine)
+    matches = set()
+    others = Intake.objects.exclude(pk=intake.pk)
+    for reference, name_key, other_key in others.filter(
+        Q(name_key__in=keys) | Q(other_party_key__in=keys)
+    ).values_list("reference", "name_key", "other_party_key"):
+        if name_key in mine:
+            matches.add(Match(mine[name_key], f"visitor on intake {reference}"))
+        if other_key in mine:
+            matches.add(Match(mine[other_key], f"other party on intake {reference}"))
+    aliases = OtherPartyAlias.objects.exclude(intake=intake).filter(name_key__in=keys)
+    for reference, key in aliases.values_list("intake__reference", "name_key"):
+        matches.add(Match(mine[key], f"other party on intake {reference}"))
+    records = ConflictRecord.objects.filter(_any_key(keys))
+    for record in records:
+        visitor_key = normalize_name(record.visitor_name)
+        if visitor_key in mine:
+            matches.add(Match(mine[visitor_key], f"visitor on conflict record {record.reference}"))
+        for name in record.other_party_names:
             if normalize_name(name) in mine:
-                matches.append(Match(mine[normalize_name(name)], f"{role} on intake {other.reference}"))
-    for alias in OtherPartyAlias.objects.exclude(intake=intake).select_related("intake"):
-        if normalize_name(alias.name) in mine:
-            matches.append(
-                Match(mine[normalize_name(alias.name)], f"other party on intake {alias.intake.reference}")
-            )
-    for record in ConflictRecord.objects.all():
-        for role, names in (("visitor", [record.visitor_name]), ("other party", record.other_party_names)):
-            for name in names:
-                if normalize_name(name) in mine:
-                    matches.append(
-                        Match(mine[normalize_name(name)], f"{role} on conflict record {record.reference}")
-                    )
-    return sorted(set(matches), key=lambda m: (m.name, m.where))
+                matches.add(
+                    Match(mine[normalize_name(name)], f"other party on conflict record {record.reference}")
+                )
+    return sorted(matches, key=lambda m: (m.name, m.where))
+
+
+def _any_key(keys) -> Q:
+    query = Q(pk__in=[])
+    for key in keys:
+        query |= Q(name_keys__contains=f"|{key}|")
+    return query
 
 
 def likely_duplicates(intake: Intake):

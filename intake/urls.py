@@ -1,6 +1,6 @@
 from django.urls import path, re_path
 
-from intake.views import guidance, pages, staff
+from intake.views import guidance, pages
 from intake.views.wizard import QuestionWizard
 
 questions = QuestionWizard.as_view(url_name="questions_step", done_step_name="done")
@@ -17,5 +17,4 @@ urlpatterns = [
     path("questions/", questions, name="questions"),
     path("guidance/", guidance.guidance, name="guidance"),
     path("guidance/request-sent/", guidance.consultation_sent, name="consultation_sent"),
-    path("staff/rule-book/", staff.rule_book, name="rule_book"),
 ]

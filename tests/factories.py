@@ -5,6 +5,7 @@ import uuid
 import factory
 
 from guidance import Answers
+from intake.conflicts import normalize_name
 from intake.models import Intake
 from intake.services import intake_create
 
@@ -32,6 +33,9 @@ class IntakeFactory(factory.django.DjangoModelFactory):
         data = {**DEFAULT_ANSWERS, **(answers_data or {})}
         intake = intake_create(answers=Answers.from_dict(data), language=language, journey_id=uuid.uuid4())
         if kwargs:
+            # Staff-side and consultation fields, set directly; the normalized names as the services set them.
+            kwargs.setdefault("name_key", normalize_name(kwargs.get("name", "")))
+            kwargs.setdefault("other_party_key", normalize_name(kwargs.get("other_party_name", "")))
             Intake.objects.filter(pk=intake.pk).update(**kwargs)
             intake.refresh_from_db()
         return intake

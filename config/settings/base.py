@@ -28,19 +28,33 @@ INSTALLED_APPS = [
     "django.forms",
     "formtools",
     "phonenumber_field",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "intake",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "intake.security.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses locked-out accounts and addresses
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -62,6 +76,15 @@ TEMPLATES = [
     },
 ]
 
+# Redis (REDIS_URL) is the shared cache for rate limits across app servers. Without it each
+# process counts on its own, which is fine on one machine.
+REDIS_URL = env("REDIS_URL", default="")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003"]  # a per-process cache: see above
+
 # Widgets may use the project's templates (the date input does).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
@@ -70,6 +93,9 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Take the write lock when a transaction starts, so concurrent writers wait instead of failing.
+    DATABASES["default"].setdefault("OPTIONS", {})["transaction_mode"] = "IMMEDIATE"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -114,6 +140,72 @@ X_FRAME_OPTIONS = "DENY"
 
 LOGIN_URL = "admin:login"
 
+# --- Security ---------------------------------------------------------------------------------
+# Headers for every response (production.py adds HSTS and secure cookies). Pages have no inline
+# script or style, so the policy needs neither 'unsafe-inline' nor 'unsafe-eval'.
+from csp.constants import NONE, SELF  # noqa: E402
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen",
+        "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment", "usb",
+        "browsing-topics", "interest-cohort",
+    ]
+}  # fmt: skip
+SECURE_CONTENT_TYPE_NOSNIFF = True
+# No Referer leaves any page. (HTML pages relax this to same-origin with a <meta> tag: with
+# no-referrer, browsers send "Origin: null" on form posts, which Django's CSRF check refuses.)
+SECURE_REFERRER_POLICY = "no-referrer"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Client addresses: how many proxies in front of the app append to X-Forwarded-For (0 = none;
+# the header is then ignored, so a forged one changes nothing). See intake.security.client_ip.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Admin login: lock an account, and separately an address, after repeated failures.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_CLIENT_IP_CALLABLE = "intake.security.client_ip"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+
+# Two-factor authentication (TOTP) for staff: when required, the admin asks for a code at sign-in.
+STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=False)
+OTP_TOTP_ISSUER = env("OTP_TOTP_ISSUER", default="Intake desk")
+# Staff are signed out after this many seconds without a request.
+STAFF_IDLE_TIMEOUT = env.int("STAFF_IDLE_TIMEOUT", default=30 * 60)
+
+# Rate limits on the public forms, per client address, shared through the cache (Redis when
+# configured). Raise them for load tests.
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_IP_META_KEY = "intake.security.client_ip"
+RATELIMIT_FINISH = env("RATELIMIT_FINISH", default="30/h")
+RATELIMIT_CONSULTATION = env("RATELIMIT_CONSULTATION", default="10/h")
+
+# Bounded request bodies: the largest legitimate form is well under these.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
+CSRF_FAILURE_VIEW = "intake.views.errors.csrf_failure"
+
 # The firm, as shown to visitors. Production requires the real values (see production.py).
 FIRM_NAME = env("FIRM_NAME", default="The Nieves Law Firm")
 FIRM_PHONE = env("FIRM_PHONE", default="(555) 555-0100")
@@ -129,6 +221,7 @@ QUICK_EXIT_URL = env("QUICK_EXIT_URL", default="https://www.google.com/search?q=
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")  # for links in notification emails
 INTAKE_NOTIFY_EMAILS = env.list("INTAKE_NOTIFY_EMAILS", default=["intake@example.com"])
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="intake-desk@example.com")
+EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=10)  # a stalled mail server must not hold a request
 URGENT_REMINDER_MINUTES = env.int("URGENT_REMINDER_MINUTES", default=60)
 DUPLICATE_WINDOW_DAYS = env.int("DUPLICATE_WINDOW_DAYS", default=3)
 # Retention: intakes without a consultation request become anonymous counts after this many hours;
@@ -141,6 +234,10 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
+    "loggers": {
+        # Lockouts and repeated failures are warnings; routine successes are not worth a line each.
+        "axes": {"level": "WARNING"},
+    },
 }
 
 # Messages live in the session, never in a cookie of their own.

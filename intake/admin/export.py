@@ -36,13 +36,23 @@ def spreadsheet_safe(value) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def export_csv(queryset) -> HttpResponse:
+# Validated by the form (E.164), so a leading "+" is a phone number, never a formula.
+SAFE_COLUMNS = {"phone"}
+
+
+def export_csv(intakes) -> HttpResponse:
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="intakes-{stamp}.csv"'
     response["Cache-Control"] = "no-store"
+    response.write("\ufeff")  # a byte-order mark, so spreadsheet programs read accented names right
     writer = csv.writer(response)
     writer.writerow([title for title, _ in COLUMNS])
-    for intake in queryset.select_related("assigned_to"):
-        writer.writerow([spreadsheet_safe(value(intake)) for _, value in COLUMNS])
+    for intake in intakes:
+        writer.writerow(
+            [
+                str(value(intake)) if title in SAFE_COLUMNS else spreadsheet_safe(value(intake))
+                for title, value in COLUMNS
+            ]
+        )
     return response

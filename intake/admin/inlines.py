@@ -12,6 +12,9 @@ class AddOnlyInline(admin.TabularInline):
     def has_change_permission(self, request, obj=None):
         return False  # a note or call once written stays as written
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("author")
+
 
 class NoteInline(AddOnlyInline):
     model = Note
@@ -38,7 +41,7 @@ class OtherPartyAliasInline(admin.TabularInline):
 
 class AccessInline(admin.TabularInline):
     model = IntakeAccess
-    fields = ("accessed_at", "user")
+    fields = ("accessed_at", "user", "kind")
     readonly_fields = fields
     extra = 0
     max_num = 0

@@ -8,11 +8,15 @@ import datetime
 
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
+from django.http import QueryDict
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
+from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 from phonenumbers import NumberParseException, PhoneNumberFormat, format_number, parse
@@ -22,10 +26,17 @@ from intake.admin.export import export_csv
 from intake.admin.filters import OrderTypeFilter, PriorityFilter, QueueFilter
 from intake.admin.inlines import AccessInline, CallAttemptInline, NoteInline, OtherPartyAliasInline
 from intake.conflicts import conflict_matches, likely_duplicates
-from intake.models import CallAttempt, Intake, Note, Status
+from intake.models import CallAttempt, Intake, IntakeAccess, Note, OtherPartyAlias, Status
 from intake.queue import current_priority, queue_order, with_current_priority
 from intake.services import intake_delete
-from intake.services.followup import access_record, call_attempt_log, followup_update, note_add
+from intake.services.followup import (
+    access_record,
+    alias_add,
+    call_attempt_log,
+    export_record,
+    followup_update,
+    note_add,
+)
 from intake.summary import answer_rows
 
 FOLLOWUP_FIELDS = ("status", "assigned_to", "next_action_on")
@@ -149,13 +160,24 @@ class IntakeAdmin(admin.ModelAdmin):
 
     def get_search_results(self, request, queryset, search_term):
         """Phone numbers are stored as +1XXXXXXXXXX; also find "(213) 555-0143" and the like."""
+        filtered = queryset
         queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
         try:
             number = parse(search_term, "US")
         except NumberParseException:
             return queryset, may_have_duplicates
         e164 = format_number(number, PhoneNumberFormat.E164)
-        return queryset | self.get_queryset(request).filter(phone=e164), may_have_duplicates
+        return queryset | filtered.filter(phone=e164), may_have_duplicates
+
+    def get_preserved_filters(self, request):
+        """Keep filters on the way back to the list, but not a search term (a name or a phone number)."""
+        preserved = super().get_preserved_filters(request)
+        if not preserved:
+            return preserved
+        params = QueryDict(preserved).get("_changelist_filters", "")
+        kept = QueryDict(params, mutable=True)
+        kept.pop("q", None)
+        return urlencode({"_changelist_filters": kept.urlencode()}) if kept else ""
 
     # --- permissions ----------------------------------------------------------------
 
@@ -167,6 +189,13 @@ class IntakeAdmin(admin.ModelAdmin):
 
     def has_export_permission(self, request):
         return request.user.has_perm("intake.export_intake")
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in FOLLOWUP_FIELDS and field is not None:
+            # Compare a save with what the page showed, so it cannot undo a colleague's later change.
+            field.show_hidden_initial = True
+        return field
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
@@ -182,23 +211,29 @@ class IntakeAdmin(admin.ModelAdmin):
             followup_update(intake=obj, by=request.user, **changes)
 
     def save_formset(self, request, form, formset, change):
-        if formset.model not in (Note, CallAttempt):
-            formset.save()
-            return
         for item in formset.save(commit=False):
             if isinstance(item, Note):
                 note_add(intake=form.instance, author=request.user, text=item.text)
-            else:
+            elif isinstance(item, CallAttempt):
                 call_attempt_log(
                     intake=form.instance, author=request.user, outcome=item.outcome, note=item.note
                 )
+            elif isinstance(item, OtherPartyAlias):
+                alias_add(intake=form.instance, name=item.name, by=request.user)
 
+    # Staff deletions keep the conflict record, as a purge does (the visitor's own deletion does not).
     def delete_model(self, request, obj):
-        intake_delete(intake=obj)
+        intake_delete(intake=obj, keep_conflict_record=True)
 
     def delete_queryset(self, request, queryset):
         for intake in queryset:
-            intake_delete(intake=intake)
+            intake_delete(intake=intake, keep_conflict_record=True)
+
+    def get_deleted_objects(self, objs, request):
+        """Access records go with their intake; deleting one needs no right to delete access records."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        perms_needed = {p for p in perms_needed if str(p) != str(IntakeAccess._meta.verbose_name)}
+        return deleted, counts, perms_needed, protected
 
     @admin.action(description="Assign to me", permissions=["assign"])
     def assign_to_me(self, request, queryset):
@@ -227,11 +262,16 @@ class IntakeAdmin(admin.ModelAdmin):
         return extra + super().get_urls()
 
     def export_view(self, request):
-        """The list as currently filtered and searched, as CSV."""
+        """The list as currently filtered and searched, as CSV. Each exported intake is recorded."""
         if not self.has_export_permission(request):
             raise PermissionDenied
-        changelist = self.get_changelist_instance(request)
-        return export_csv(changelist.get_queryset(request))
+        try:
+            changelist = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            return redirect(reverse("admin:intake_intake_changelist") + "?e=1")
+        intakes = list(changelist.get_queryset(request))
+        export_record(intakes=intakes, user=request.user)
+        return export_csv(intakes)
 
     def changelist_view(self, request, extra_context=None):
         extra_context = {

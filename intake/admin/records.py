@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from intake.conflicts import normalize_name
 from intake.models import ConflictRecord, IntakeAccess, WeeklyCount
 
 
@@ -19,8 +20,17 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 @admin.register(ConflictRecord)
 class ConflictRecordAdmin(ReadOnlyAdmin):
     list_display = ("reference", "requested_on", "visitor_name", "other_party_names")
-    search_fields = ("reference", "visitor_name", "other_party_names")
+    search_fields = ("reference",)
     date_hierarchy = "requested_on"
+    exclude = ("name_keys",)
+
+    def get_search_results(self, request, queryset, search_term):
+        """Names match however they are spelled in case, accents and punctuation."""
+        found, duplicates = super().get_search_results(request, queryset, search_term)
+        key = normalize_name(search_term)
+        if key:
+            found = found | queryset.filter(name_keys__contains=key)
+        return found, duplicates
 
 
 @admin.register(WeeklyCount)
@@ -32,8 +42,8 @@ class WeeklyCountAdmin(ReadOnlyAdmin):
 
 @admin.register(IntakeAccess)
 class IntakeAccessAdmin(ReadOnlyAdmin):
-    list_display = ("accessed_at", "user", "intake")
-    list_filter = ("user",)
+    list_display = ("accessed_at", "user", "kind", "intake")
+    list_filter = ("kind", "user")
     date_hierarchy = "accessed_at"
     list_select_related = ("user", "intake")
     search_fields = ("intake__reference",)

@@ -6,6 +6,7 @@ from phonenumber_field.formfields import PhoneNumberField
 
 from guidance.vocabulary import ContactMethod
 from intake import choices
+from intake.forms.check import HoneypotField
 from intake.forms.fields import RadioField
 
 CONSENT_TEXT = _(
@@ -84,6 +85,11 @@ class ConsultationForm(forms.Form):
         label=CONSENT_TEXT,
         error_messages={"required": _("Tick the box to agree, so that we can contact you")},
     )
+    website = HoneypotField()
+
+    @property
+    def caught_a_bot(self):
+        return bool(self.data.get("website"))
 
     def clean(self):
         cleaned = super().clean()
@@ -100,6 +106,6 @@ class ConsultationForm(forms.Form):
 
     def details(self) -> dict:
         """The fields stored on the intake (consent is stored as its wording and time)."""
-        data = {k: v for k, v in self.cleaned_data.items() if k != "consent"}
+        data = {k: v for k, v in self.cleaned_data.items() if k not in ("consent", "website")}
         data["phone"] = data["phone"] or ""
         return data

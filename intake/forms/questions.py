@@ -34,19 +34,22 @@ class QuestionForm(forms.Form):
         return len(self.fields) == 1
 
     def stored_data(self):
-        """The submitted values of this form's own fields, and nothing else the request carried."""
+        """This form's own cleaned values, in the shape its widgets read back; nothing else the
+        request carried (django-formtools would keep the whole raw POST)."""
         data = {}
         for name, field in self.fields.items():
-            key = self.add_prefix(name)
-            widget = field.widget
-            if isinstance(widget, forms.MultiWidget):
-                keys = [key + suffix for suffix in widget.widgets_names]
+            value, key = self.cleaned_data.get(name), self.add_prefix(name)
+            if value in (None, "", []):
+                continue
+            if isinstance(field.widget, forms.MultiWidget):
+                for suffix, part in zip(
+                    field.widget.widgets_names, field.widget.decompress(value), strict=True
+                ):
+                    data[key + suffix] = [str(part)]
+            elif isinstance(value, list | tuple):
+                data[key] = [str(v) for v in value]
             else:
-                keys = [key]
-            for k in keys:
-                values = self.data.getlist(k) if k in self.data else []
-                if values:
-                    data[k] = values
+                data[key] = [str(value)]
         return data
 
 

@@ -49,6 +49,7 @@ class OtherPartyAlias(models.Model):
 
     intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField(_("other name"), max_length=100)
+    name_key = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("other name for the other party")
@@ -59,11 +60,16 @@ class OtherPartyAlias(models.Model):
 
 
 class IntakeAccess(models.Model):
-    """Which staff member opened which intake, and when. Nothing personal is copied here."""
+    """Which staff member opened or exported which intake, and when. Nothing personal is copied here."""
+
+    class Kind(models.TextChoices):
+        VIEW = "view", _("Opened")
+        EXPORT = "export", _("Exported")
 
     intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="accesses")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
     accessed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    kind = models.CharField(max_length=8, choices=Kind.choices, default=Kind.VIEW)
 
     class Meta:
         ordering = ["-accessed_at"]

@@ -105,8 +105,17 @@ class Intake(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="assigned_intakes",
+        limit_choices_to={"is_staff": True, "is_active": True},
     )
     next_action_on = models.DateField(_("next action"), null=True, blank=True)
+    # Retention counts from the last thing that happened: the request, a change, a note or a call.
+    last_activity_at = models.DateTimeField(
+        _("last activity"), default=timezone.now, editable=False, db_index=True
+    )
+
+    # The names above, normalized (intake.conflicts.normalize_name), for the conflict check.
+    name_key = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
+    other_party_key = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
 
     class Meta:
         verbose_name = _("intake")

@@ -40,6 +40,8 @@ class ConflictRecord(models.Model):
     requested_on = models.DateField(_("date"))
     visitor_name = models.CharField(_("visitor's name"), max_length=100, blank=True)
     other_party_names = models.JSONField(_("other party's names"), default=list)
+    # Every name above, normalized and wrapped in "|", e.g. "|jose nunez|alex doe|", for the conflict check.
+    name_keys = models.TextField(blank=True, editable=False)
 
     class Meta:
         ordering = ["-requested_on"]
@@ -59,6 +61,8 @@ class Notification(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # Set by the one sender that claimed it, so that the web request and the scheduler never both send.
+    claimed_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     # The exception's class name only: a mail server's message may echo addresses or content.
     last_error = models.CharField(max_length=100, blank=True)

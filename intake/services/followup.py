@@ -7,7 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
-from intake.models import CallAttempt, Intake, IntakeAccess, Note, Status
+from intake.conflicts import normalize_name
+from intake.models import CallAttempt, Intake, IntakeAccess, Note, OtherPartyAlias, Status
 
 UNSET = object()
 
@@ -37,13 +38,19 @@ def followup_update(
             intake.next_action_on = next_action_on
             changed.append("next_action_on")
         if changed:
-            intake.save(update_fields=changed)
+            intake.last_activity_at = timezone.now()
+            intake.save(update_fields=[*changed, "last_activity_at"])
     return changed
+
+
+def _touch(intake: Intake) -> None:
+    Intake.objects.filter(pk=intake.pk).update(last_activity_at=timezone.now())
 
 
 def note_add(*, intake: Intake, author, text: str) -> Note:
     if not author.has_perm("intake.add_note"):
         raise PermissionDenied
+    _touch(intake)
     return Note.objects.create(intake=intake, author=author, text=text.strip(), created_at=timezone.now())
 
 
@@ -52,10 +59,25 @@ def call_attempt_log(*, intake: Intake, author, outcome: str, note: str = "") ->
         raise PermissionDenied
     if outcome not in CallAttempt.Outcome.values:
         raise ValueError(f"unknown outcome {outcome!r}")
+    _touch(intake)
     return CallAttempt.objects.create(
         intake=intake, author=author, outcome=outcome, note=note.strip(), created_at=timezone.now()
     )
 
 
-def access_record(*, intake: Intake, user) -> IntakeAccess:
-    return IntakeAccess.objects.create(intake=intake, user=user)
+def alias_add(*, intake: Intake, name: str, by) -> OtherPartyAlias:
+    """Another name the other party is known by, for the conflict check."""
+    if not by.has_perm("intake.add_otherpartyalias"):
+        raise PermissionDenied
+    name = name.strip()
+    return OtherPartyAlias.objects.create(intake=intake, name=name, name_key=normalize_name(name))
+
+
+def access_record(*, intake: Intake, user, kind: str = IntakeAccess.Kind.VIEW) -> IntakeAccess:
+    return IntakeAccess.objects.create(intake=intake, user=user, kind=kind)
+
+
+def export_record(*, intakes, user) -> None:
+    IntakeAccess.objects.bulk_create(
+        [IntakeAccess(intake=intake, user=user, kind=IntakeAccess.Kind.EXPORT) for intake in intakes]
+    )

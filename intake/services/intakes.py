@@ -8,6 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from guidance import Answers, evaluate
+from intake.conflicts import normalize_name
 from intake.guidance_text import render_guidance
 from intake.models import ConflictRecord, Intake
 from intake.services import notifications
@@ -58,13 +59,19 @@ def intake_create(*, answers: Answers, language: str, journey_id: str | uuid.UUI
     raise IntegrityError("could not find a free intake reference")
 
 
+class IntakeGone(Exception):
+    """The intake was deleted or reduced to anonymous counts before the request reached it."""
+
+
 def consultation_request(*, intake: Intake, details: dict, consent_text: str) -> Intake:
     """Attach contact details and consent to an intake, and notify the firm once it is committed.
 
     Asking twice keeps the first request.
     """
     with transaction.atomic():
-        intake = Intake.objects.select_for_update().get(pk=intake.pk)
+        intake = Intake.objects.select_for_update().filter(pk=intake.pk).first()
+        if intake is None:
+            raise IntakeGone
         if intake.consultation_requested:
             return intake
         for field, value in details.items():
@@ -72,7 +79,9 @@ def consultation_request(*, intake: Intake, details: dict, consent_text: str) ->
         now = timezone.now()
         intake.consent_text = consent_text
         intake.consent_at = now
-        intake.consultation_requested_at = now
+        intake.consultation_requested_at = intake.last_activity_at = now
+        intake.name_key = normalize_name(intake.name)
+        intake.other_party_key = normalize_name(intake.other_party_name)
         intake.save()
         notifications.queue(intake=intake, kind=notifications.Notification.Kind.NEW_REQUEST)
     return intake
@@ -83,20 +92,21 @@ def intake_delete(*, intake: Intake, keep_conflict_record: bool = False) -> None
     other names, access records and notifications.
 
     The one way intakes are deleted: the visitor's "Delete my answers", the reduction of anonymous
-    intakes and the retention purge. A purge keeps the minimal conflict record PRODUCT.md describes.
+    intakes, a manager's deletion and the retention purge. Staff deletions and the purge keep the
+    minimal conflict record PRODUCT.md describes; the visitor's own deletion keeps nothing.
     """
     with transaction.atomic():
         if keep_conflict_record and intake.consultation_requested:
+            aliases = intake.aliases.values_list("name", flat=True)
+            other_names = [n for n in [intake.other_party_name, *aliases] if n]
+            keys = [k for k in map(normalize_name, [intake.name, *other_names]) if k]
             ConflictRecord.objects.get_or_create(
                 reference=intake.reference,
                 defaults={
                     "requested_on": timezone.localdate(intake.consultation_requested_at),
                     "visitor_name": intake.name,
-                    "other_party_names": [
-                        n
-                        for n in [intake.other_party_name, *intake.aliases.values_list("name", flat=True)]
-                        if n
-                    ],
+                    "other_party_names": other_names,
+                    "name_keys": "|" + "|".join(keys) + "|" if keys else "",
                 },
             )
         Intake.objects.filter(pk=intake.pk).delete()

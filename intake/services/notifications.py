@@ -12,6 +12,7 @@ import logging
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -47,39 +48,48 @@ def _message(notification: Notification) -> tuple[str, str]:
     return subject, body
 
 
+CLAIM_EXPIRES = datetime.timedelta(minutes=10)  # a sender that died mid-send frees its claim after this
+
+
+def _claim(notification_id: int) -> bool:
+    """Claim an unsent notification for this sender. Only one sender's claim can succeed (on any database)."""
+    now = timezone.now()
+    free = Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_EXPIRES)
+    return bool(
+        Notification.objects.filter(free, pk=notification_id, sent_at__isnull=True).update(claimed_at=now)
+    )
+
+
 def send(notification_id: int) -> bool:
     """Send one notification if it is still unsent. Never raises: a failure is kept for a retry."""
-    recipients = settings.INTAKE_NOTIFY_EMAILS
     try:
-        with transaction.atomic():
-            notification = (
-                Notification.objects.select_for_update(skip_locked=True)
-                .select_related("intake")
-                .filter(pk=notification_id, sent_at__isnull=True)
-                .first()
-            )
-            if notification is None:
-                return False
-            notification.attempts += 1
-            try:
-                if not recipients:
-                    raise RuntimeError("INTAKE_NOTIFY_EMAILS is empty")
-                subject, body = _message(notification)
-                send_mail(subject, body, None, recipients)
-            except Exception as error:  # noqa: BLE001 - any mail failure is retried later
-                notification.last_error = type(error).__name__[:100]
-                notification.save(update_fields=["attempts", "last_error"])
-                logger.warning(
-                    "notification %s not sent (%s); will retry", notification.pk, type(error).__name__
-                )
-                return False
-            notification.sent_at = timezone.now()
-            notification.last_error = ""
-            notification.save(update_fields=["attempts", "last_error", "sent_at"])
-            return True
-    except DatabaseError:
-        logger.warning("notification %s not sent: database unavailable; will retry", notification_id)
+        if not _claim(notification_id):
+            return False
+        notification = Notification.objects.select_related("intake").get(pk=notification_id)
+    except (DatabaseError, Notification.DoesNotExist):
+        logger.warning(
+            "notification %s not sent: database unavailable or row gone; will retry", notification_id
+        )
         return False
+    attempts = notification.attempts + 1
+    try:
+        if not settings.INTAKE_NOTIFY_EMAILS:
+            raise RuntimeError("INTAKE_NOTIFY_EMAILS is empty")
+        subject, body = _message(notification)
+        send_mail(subject, body, None, settings.INTAKE_NOTIFY_EMAILS)
+    except Exception as error:  # noqa: BLE001 - any mail failure is retried later
+        logger.warning("notification %s not sent (%s); will retry", notification_id, type(error).__name__)
+        _record(notification_id, attempts=attempts, last_error=type(error).__name__[:100], claimed_at=None)
+        return False
+    _record(notification_id, attempts=attempts, last_error="", sent_at=timezone.now())
+    return True
+
+
+def _record(notification_id: int, **fields) -> None:
+    try:
+        Notification.objects.filter(pk=notification_id).update(**fields)
+    except DatabaseError:
+        logger.warning("notification %s: could not record the outcome", notification_id)
 
 
 def send_pending(limit: int = 200) -> tuple[int, int]:

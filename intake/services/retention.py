@@ -1,7 +1,7 @@
 """Keeping no more than needed (PRODUCT.md, "The intake"; settings ANONYMOUS_INTAKE_HOURS, RETENTION_DAYS).
 
 - An intake without a consultation request becomes anonymous counts after ANONYMOUS_INTAKE_HOURS.
-- A consultation intake is deleted after RETENTION_DAYS, keeping a minimal conflict record.
+- A consultation intake is deleted RETENTION_DAYS after its last activity, keeping a minimal conflict record.
 Both go through intake_delete, and both do nothing the second time.
 """
 
@@ -51,9 +51,14 @@ def reduce_anonymous(*, older_than: datetime.datetime) -> int:
 
 
 def purge_expired(*, older_than: datetime.datetime) -> int:
-    """Delete consultation intakes made before `older_than`, keeping conflict records. Returns how many."""
+    """Delete consultation intakes with no activity since `older_than`, keeping conflict records.
+
+    Activity is the request itself, a status or assignment change, a note or a call attempt, so a
+    request someone is still working on is kept. Returns how many were deleted.
+    """
     purged = 0
-    for intake in Intake.objects.filter(consultation_requested_at__isnull=False, created_at__lt=older_than):
+    expired = Intake.objects.filter(consultation_requested_at__isnull=False, last_activity_at__lt=older_than)
+    for intake in expired:
         intake_delete(intake=intake, keep_conflict_record=True)
         purged += 1
     return purged

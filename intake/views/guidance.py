@@ -1,15 +1,20 @@
 """The visitor's guidance, the consultation request on it, and the confirmation."""
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
+from django_ratelimit.core import is_ratelimited
 
 from intake import journey
 from intake.forms.consultation import CONSENT_TEXT, ConsultationForm
 from intake.models import Intake
-from intake.services import consultation_request
+from intake.services import IntakeGone, consultation_request
+from intake.views import errors
 
 
 def _finished_intake(request):
@@ -20,30 +25,49 @@ def _finished_intake(request):
 
 
 @never_cache
+@sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def guidance(request):
     intake = _finished_intake(request)
     if intake is None:
         return render(request, "guidance/missing.html", status=404)
+    form, status, problem = None, 200, None
     if intake.consultation_requested:
-        form = None
+        pass
     elif request.method == "POST":
+        if is_ratelimited(
+            request, group="consultation", key="ip", rate=settings.RATELIMIT_CONSULTATION, increment=True
+        ):
+            return errors.rate_limited(request)
         form = ConsultationForm(request.POST)
+        if form.caught_a_bot:
+            return errors.form_refused(request)
         if form.is_valid():
-            consultation_request(intake=intake, details=form.details(), consent_text=str(CONSENT_TEXT))
-            return redirect("consultation_sent")
+            try:
+                consultation_request(intake=intake, details=form.details(), consent_text=str(CONSENT_TEXT))
+            except IntakeGone:
+                return render(request, "guidance/missing.html", status=410)
+            except DatabaseError:
+                # Shown again with everything they typed still in the form.
+                status, problem = (
+                    503,
+                    _(
+                        "We could not send your request just now. Nothing you typed is lost: "
+                        "please wait a minute and press “Send my request” again."
+                    ),
+                )
+            else:
+                return redirect("consultation_sent")
     else:
         form = ConsultationForm()
-    return render(
-        request,
-        "guidance/page.html",
-        {
-            "intake": intake,
-            # Rendered by intake.guidance_text from our own templates when the intake was stored.
-            "guidance_html": mark_safe(intake.guidance_snapshot),  # noqa: S308
-            "form": form,
-        },
-    )
+    context = {
+        "intake": intake,
+        # Rendered by intake.guidance_text from our own templates when the intake was stored.
+        "guidance_html": mark_safe(intake.guidance_snapshot),  # noqa: S308
+        "form": form,
+        "problem": problem,
+    }
+    return render(request, "guidance/page.html", context, status=status)
 
 
 @never_cache

@@ -3,7 +3,6 @@
 import itertools
 
 from django.contrib import admin
-from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
@@ -29,7 +28,6 @@ def describe(flags) -> str:
     return ", ".join(w for w in words if w)
 
 
-@staff_member_required
 def rule_book(request):
     """Every rule with its wording for each audience, its condition in words and its sources."""
     variants = [

@@ -8,6 +8,7 @@ an unanswered question, and finishing happens on the POST of "check", never on a
 
 import uuid
 
+from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError
 from django.shortcuts import redirect, render
@@ -15,6 +16,8 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django_ratelimit.core import is_ratelimited
 from formtools.wizard.views import NamedUrlSessionWizardView
 
 from guidance import Answers
@@ -23,12 +26,14 @@ from intake import journey
 from intake.services import intake_create
 from intake.steps import CONDITIONS, FORMS
 from intake.summary import answer_rows
+from intake.views import errors
 
 JOURNEY_KEY = "journey"
 CHECKED_KEY = "checked_steps"
 
 
 @method_decorator(never_cache, name="dispatch")
+@method_decorator(sensitive_post_parameters(), name="dispatch")
 class QuestionWizard(NamedUrlSessionWizardView):
     form_list = FORMS
     condition_dict = {
@@ -127,9 +132,15 @@ class QuestionWizard(NamedUrlSessionWizardView):
             return redirect(self.get_step_url(missing))
         self.storage.current_step = step
         form = self.get_form(step, data=request.POST)
+        if step == Step.CHECK and form.caught_a_bot:
+            return errors.form_refused(request)
         if not form.is_valid():
             return self.render(form)
         if step == Step.CHECK:
+            if is_ratelimited(
+                request, group="finish", key="ip", rate=settings.RATELIMIT_FINISH, increment=True
+            ):
+                return errors.rate_limited(request)
             return self.finish()
         self.storage.set_step_data(step, self.process_step(form))
         self.forget_cached_answers()

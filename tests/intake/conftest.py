@@ -33,7 +33,13 @@ def manager(staff_user):
 def requested(hours_ago=1, **fields):
     """A consultation request made `hours_ago` hours ago."""
     moment = timezone.now() - datetime.timedelta(hours=hours_ago)
-    return {"consultation_requested_at": moment, "created_at": moment, "preferred_method": "phone", **fields}
+    return {
+        "consultation_requested_at": moment,
+        "created_at": moment,
+        "last_activity_at": moment,
+        "preferred_method": "phone",
+        **fields,
+    }
 
 
 @pytest.fixture

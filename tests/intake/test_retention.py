@@ -73,6 +73,7 @@ def test_purge_deletes_expired_consultations_keeps_conflict_records_and_does_not
         "requested_on",
         "visitor_name",
         "other_party_names",
+        "name_keys",
     }
 
     second = purge()
@@ -100,12 +101,40 @@ def test_expired_sessions_are_cleared(settings, client):
     assert not import_module(settings.SESSION_ENGINE).SessionStore().exists(key)
 
 
-def test_the_visitors_delete_goes_through_the_same_service_and_keeps_no_record(client, visitor):
+def test_the_visitors_delete_goes_through_the_same_service_and_keeps_no_record(client, visitor, monkeypatch):
+    from intake.services import intakes
+    from intake.views import pages
+    from tests.intake.test_consultation import VALID
+    from tests.intake.test_wizard import journey
+
+    calls = []
+    monkeypatch.setattr(pages, "intake_delete", lambda **kw: calls.append(kw) or intakes.intake_delete(**kw))
+    visitor.walk(journey())
+    client.post("/guidance/", VALID)
+    client.post("/delete/")
+    assert [call.get("keep_conflict_record", False) for call in calls] == [False]
+    assert not Intake.objects.exists()
+    assert not ConflictRecord.objects.exists()
+
+
+def test_a_request_being_worked_on_is_kept_past_the_retention_period(settings, manager):
+    from intake.services.followup import note_add
+
+    settings.RETENTION_DAYS = 30
+    intake = IntakeFactory(**requested(24 * 40))
+    Intake.objects.filter(pk=intake.pk).update(last_activity_at=timezone.now() - datetime.timedelta(days=40))
+    note_add(intake=intake, author=manager, text="still working on it")
+    assert "purged (conflict records kept): 0" in purge()
+    assert Intake.objects.filter(pk=intake.pk).exists()
+
+
+def test_a_consultation_request_for_a_reduced_intake_explains(client, visitor, settings):
     from tests.intake.test_consultation import VALID
     from tests.intake.test_wizard import journey
 
     visitor.walk(journey())
-    client.post("/guidance/", VALID)
-    client.post("/delete/")
-    assert not Intake.objects.exists()
-    assert not ConflictRecord.objects.exists()
+    Intake.objects.update(created_at=hours_ago(48))
+    purge()
+    response = client.post("/guidance/", VALID)
+    assert response.status_code == 404
+    assert "There is no guidance to show" in response.content.decode()

@@ -1,0 +1,48 @@
+"""Error pages that explain, in plain words, and render without the database.
+
+They use only settings for the firm's details (no context processors, no session writes), so
+they work when the database or the session store does not.
+"""
+
+from django.conf import settings
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+
+def _page(template: str, status: int, request=None) -> HttpResponse:
+    context = {
+        "firm_name": settings.FIRM_NAME,
+        "firm_phone": settings.FIRM_PHONE,
+        "firm_hours": settings.FIRM_HOURS,
+    }
+    return HttpResponse(render_to_string(template, context), status=status)
+
+
+def bad_request(request, exception=None):
+    return _page("errors/400.html", 400)
+
+
+def permission_denied(request, exception=None):
+    return _page("errors/403.html", 403)
+
+
+def page_not_found(request, exception=None):
+    return _page("errors/404.html", 404)
+
+
+def server_error(request):
+    return _page("errors/500.html", 500)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent from a page that was too old, or from another tab after the session changed."""
+    return _page("errors/csrf.html", 403)
+
+
+def rate_limited(request) -> HttpResponse:
+    return _page("errors/429.html", 429)
+
+
+def form_refused(request) -> HttpResponse:
+    """What a bot that filled in the hidden honeypot field sees. Nothing was stored."""
+    return _page("errors/refused.html", 400)
