@@ -21,4 +21,4 @@ COPY --from=build --chown=app:app /app /app
 USER app
 EXPOSE 8000
 # Migrations run separately: docker run IMAGE python manage.py migrate --noinput
-CMD ["gunicorn", "config.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "2", "--timeout", "30"]
+CMD ["gunicorn", "-c", "config/gunicorn.py", "config.wsgi:application"]

@@ -116,7 +116,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env("DJANGO_STATIC_ROOT", default=str(BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -229,10 +229,12 @@ DUPLICATE_WINDOW_DAYS = env.int("DUPLICATE_WINDOW_DAYS", default=3)
 ANONYMOUS_INTAKE_HOURS = env.int("ANONYMOUS_INTAKE_HOURS", default=24)
 RETENTION_DAYS = env.int("RETENTION_DAYS", default=365)
 
+DEFAULT_EXCEPTION_REPORTER_FILTER = "intake.logging.NoPostDataReporterFilter"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact": {"()": "intake.logging.RedactPersonalData"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {
         # Lockouts and repeated failures are warnings; routine successes are not worth a line each.

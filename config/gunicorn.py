@@ -1,0 +1,22 @@
+"""gunicorn settings, read from the environment: `gunicorn -c config/gunicorn.py config.wsgi:application`."""
+
+import os
+
+bind = os.environ.get("GUNICORN_BIND", "0.0.0.0:8000")
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
+keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
+# Recycle workers now and then, so that a slow leak never grows for long.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
+max_requests_jitter = max_requests // 10
+# The access log keeps method, path, status, size and time: no client address, no query string,
+# no referrer, no user agent (none of which the firm needs, and all of which can identify a visitor).
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
+access_log_format = '"%(m)s %(U)s" %(s)s %(B)s %(M)sms'
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Whether a request came over HTTPS is Django's decision alone (DJANGO_BEHIND_TLS_PROXY), so gunicorn
+# must not turn X-Forwarded-Proto into an HTTPS scheme by itself.
+secure_scheme_headers = {}

@@ -1,0 +1,37 @@
+"""Keep personal data out of logs and error reports.
+
+Visitor views are marked with sensitive_post_parameters; on top of that, error reports never show
+POST values at all, and a logging filter masks anything that looks like an email address or a
+phone number, wherever it comes from.
+"""
+
+import logging
+import re
+
+from django.views.debug import SafeExceptionReporterFilter
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
+MASK = "[redacted]"
+
+
+def redact(text: str) -> str:
+    return PHONE.sub(MASK, EMAIL.sub(MASK, text))
+
+
+class RedactPersonalData(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        cleaned = redact(message)
+        if cleaned != message:
+            record.msg, record.args = cleaned, None
+        return True
+
+
+class NoPostDataReporterFilter(SafeExceptionReporterFilter):
+    """Error reports list which fields were posted, never what was in them."""
+
+    def get_post_parameters(self, request):
+        if request is None:
+            return {}
+        return dict.fromkeys(request.POST, self.cleansed_substitute)

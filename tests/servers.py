@@ -1,0 +1,108 @@
+"""Real app servers for tests: gunicorn with the production settings, on loopback.
+
+Production settings refuse to start without their secrets; tests give them throwaway values,
+a database (SQLite file, or PostgreSQL when asked), a session directory and collected static files.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_env(workdir: Path, *, database_url=None, redis_url=None, **extra) -> dict:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    env.update(
+        {
+            "DJANGO_SETTINGS_MODULE": "config.settings.production",
+            "DJANGO_SECRET_KEY": "test-only-" + "k" * 50,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_BEHIND_TLS_PROXY": "true",
+            "DJANGO_STATIC_ROOT": str(workdir / "static"),
+            "DJANGO_SESSION_FILE_PATH": str(workdir / "sessions"),
+            "DJANGO_DEFAULT_FROM_EMAIL": "desk@example.com",
+            "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            "DATABASE_URL": database_url or f"sqlite:///{workdir / 'db.sqlite3'}",
+            "FIRM_PHONE": "(555) 555-0100",
+            "SITE_URL": "https://127.0.0.1",
+            "INTAKE_NOTIFY_EMAILS": "desk@example.com",
+            "QUICK_EXIT_URL": "https://example.org/",
+            "WEB_CONCURRENCY": "1",
+        }
+    )
+    if redis_url:
+        env["REDIS_URL"] = redis_url
+    env.update({k: str(v) for k, v in extra.items()})
+    return env
+
+
+def manage(env: dict, *args: str) -> None:
+    subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=BASE_DIR, env=env, check=True, capture_output=True
+    )
+
+
+def prepare(env: dict) -> None:
+    """Migrate the database and collect static files, as a deployment does before starting servers."""
+    manage(env, "migrate", "--noinput")
+    manage(env, "collectstatic", "--noinput")
+
+
+class AppServer:
+    def __init__(self, env: dict, *, port: int | None = None, workers: int = 1):
+        self.port = port or free_port()
+        self.env = {**env, "WEB_CONCURRENCY": str(workers), "GUNICORN_BIND": f"127.0.0.1:{self.port}"}
+        self.process = None
+        self.url = f"http://127.0.0.1:{self.port}"
+
+    def start(self, timeout=30):
+        self.process = subprocess.Popen(
+            [str(VENV_BIN / "gunicorn"), "-c", "config/gunicorn.py", "config.wsgi:application"],
+            cwd=BASE_DIR,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("gunicorn exited: " + self.process.stderr.read().decode()[-3000:])
+            try:
+                request = urllib.request.Request(
+                    self.url + "/healthz", headers={"X-Forwarded-Proto": "https"}
+                )
+                with urllib.request.urlopen(request, timeout=2) as response:  # noqa: S310 - loopback only
+                    if response.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("gunicorn did not become healthy")
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+        if self.process and self.process.stderr:
+            self.process.stderr.close()
+
+    def __enter__(self):
+        return self.start()
+
+    def __exit__(self, *exc):
+        self.stop()
