@@ -1,16 +1,11 @@
-from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django_otp.admin import OTPAdminSite
 
+from intake.admin_site import IntakeAdminSite
 from intake.views import staff
 
-admin.site.site_header = "Intake desk"
-admin.site.site_title = "Intake desk"
-admin.site.index_title = "Consultation requests and intakes"
-if settings.STAFF_2FA_REQUIRED:
-    # The admin asks for a one-time code from an authenticator app at sign-in (django-otp).
-    admin.site.__class__ = OTPAdminSite
+# The default admin site, with two-factor sign-in when STAFF_2FA_REQUIRED (django-otp).
+admin.site.__class__ = IntakeAdminSite
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group
 from django.core.cache import cache
 
 from tests.journeys import Visitor
@@ -16,3 +17,27 @@ def fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+PASSWORD = "a-long-test-password-1"
+
+
+@pytest.fixture
+def staff_user(django_user_model):
+    def make(username, group=None):
+        user = django_user_model.objects.create_user(username, password=PASSWORD, is_staff=True)
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def reviewer(staff_user):
+    return staff_user("rita", "Reviewers")
+
+
+@pytest.fixture
+def manager(staff_user):
+    return staff_user("max", "Managers")

@@ -1,5 +1,6 @@
 """Settings for the test suite (pytest-django uses these; see pyproject.toml)."""
 
+import os
 import tempfile
 
 from config.settings.base import *  # noqa: F403
@@ -11,6 +12,11 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SESSION_FILE_PATH = tempfile.mkdtemp(prefix="intake-test-sessions-")
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # A file, not shared memory: concurrent tests then see SQLite's real locking, as production would.
+    DATABASES["default"]["TEST"] = {
+        "NAME": os.path.join(tempfile.gettempdir(), f"intake-test-{os.getpid()}.sqlite3")
+    }  # noqa: F405
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", default="http://127.0.0.1:9/neutral")
 # Tests do not need compressed, hashed static files.
 STORAGES = {

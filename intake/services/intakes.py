@@ -48,9 +48,10 @@ def intake_create(*, answers: Answers, language: str, journey_id: str | uuid.UUI
         "base_priority": base.priority,
     }
     for _attempt in range(5):
+        reference = new_reference()
         try:
             with transaction.atomic():
-                return Intake.objects.create(reference=new_reference(), **fields)
+                return Intake.objects.create(reference=reference, **fields)
         except IntegrityError:
             # Either a concurrent submit of the same journey won, or the reference was taken.
             existing = Intake.objects.filter(journey_id=journey_id).first()

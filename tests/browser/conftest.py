@@ -98,9 +98,18 @@ def site(live_server, neutral_site, settings):
     return live_server.url
 
 
+# Records every Content-Security-Policy violation a page causes, for the tests to check.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__cspViolations.push(e.violatedDirective + " " + (e.blockedURI || "inline")));
+"""
+
+
 @pytest.fixture
 def context(browser):
     context = browser.new_context(viewport=PHONE)
+    context.add_init_script(CSP_LISTENER)
     yield context
     context.close()
 

@@ -11,8 +11,13 @@ AXE = Axe()
 CHECKED_PAGES = []  # (label, width) of every axe run, for the summary
 
 
+def csp_violations(page):
+    return page.evaluate("window.__cspViolations || []")
+
+
 def assert_accessible(page, label):
-    """Zero axe-core violations at phone and desktop widths."""
+    """Zero axe-core violations at phone and desktop widths, and nothing the CSP had to block."""
+    assert csp_violations(page) == [], f"{label}: CSP violations"
     for viewport in (PHONE, DESKTOP):
         page.set_viewport_size(viewport)
         results = AXE.run(page)

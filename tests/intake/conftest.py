@@ -1,33 +1,9 @@
 import datetime
 
 import pytest
-from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from tests.factories import IntakeFactory
-
-PASSWORD = "a-long-test-password-1"
-
-
-@pytest.fixture
-def staff_user(django_user_model):
-    def make(username, group=None):
-        user = django_user_model.objects.create_user(username, password=PASSWORD, is_staff=True)
-        if group:
-            user.groups.add(Group.objects.get(name=group))
-        return user
-
-    return make
-
-
-@pytest.fixture
-def reviewer(staff_user):
-    return staff_user("rita", "Reviewers")
-
-
-@pytest.fixture
-def manager(staff_user):
-    return staff_user("max", "Managers")
 
 
 def requested(hours_ago=1, **fields):

@@ -11,8 +11,9 @@ from django.utils import timezone
 from guidance.rules import RULES
 from intake.admin import IntakeAdmin
 from intake.models import CallAttempt, Intake, IntakeAccess, Note
+from tests.conftest import PASSWORD
 from tests.factories import IntakeFactory
-from tests.intake.conftest import PASSWORD, requested
+from tests.intake.conftest import requested
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,26 @@
+"""The admin site: django-otp's two-factor sign-in, switched on and off by STAFF_2FA_REQUIRED."""
+
+from django.conf import settings
+from django.contrib.admin import AdminSite
+from django.contrib.auth.forms import AuthenticationForm
+from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
+
+
+class IntakeAdminSite(OTPAdminSite):
+    site_header = "Intake desk"
+    site_title = "Intake desk"
+    index_title = "Consultation requests and intakes"
+
+    @property
+    def login_form(self):
+        return OTPAdminAuthenticationForm if settings.STAFF_2FA_REQUIRED else AuthenticationForm
+
+    @property
+    def login_template(self):
+        return OTPAdminSite.login_template if settings.STAFF_2FA_REQUIRED else None
+
+    def has_permission(self, request):
+        """Staff, and when two-factor is required, signed in with a code in this session."""
+        if settings.STAFF_2FA_REQUIRED:
+            return super().has_permission(request)
+        return AdminSite.has_permission(self, request)

@@ -1,0 +1,74 @@
+"""Abuse of the public forms: rate limits (from settings) and honeypots, each with a polite page."""
+
+from pathlib import Path
+
+import pytest
+
+from intake.models import Intake
+from tests.intake.test_consultation import VALID
+from tests.intake.test_wizard import journey
+from tests.journeys import Visitor, step_url
+
+pytestmark = pytest.mark.django_db
+
+
+def finish_from(client, address):
+    visitor = Visitor(client)
+    client.defaults["REMOTE_ADDR"] = address
+    visitor.walk(journey(), finish=False)
+    return client.post(step_url("check"), {})
+
+
+def test_finishing_is_rate_limited_per_address(client_factory, settings):
+    settings.RATELIMIT_FINISH = "2/h"
+    for _ in range(2):
+        assert finish_from(client_factory(), "203.0.113.5").status_code == 302
+    limited = finish_from(client_factory(), "203.0.113.5")
+    assert limited.status_code == 429
+    assert "Please wait a little" in limited.content.decode()
+    assert "Your answers are still here" in limited.content.decode()
+    assert Intake.objects.count() == 2
+    assert finish_from(client_factory(), "203.0.113.6").status_code == 302  # another address is not limited
+
+
+def test_consultation_requests_are_rate_limited_per_address(client_factory, settings):
+    settings.RATELIMIT_CONSULTATION = "1/h"
+    first, second = client_factory(), client_factory()
+    for client in (first, second):
+        finish_from(client, "203.0.113.7")
+    assert first.post("/guidance/", VALID).status_code == 302
+    response = second.post("/guidance/", VALID)
+    assert response.status_code == 429
+    assert Intake.objects.filter(consultation_requested_at__isnull=False).count() == 1
+
+
+def test_a_filled_honeypot_on_the_last_step_stores_nothing(client):
+    Visitor(client).walk(journey(), finish=False)
+    response = client.post(step_url("check"), {"check-website": "http://spam.example"})
+    assert response.status_code == 400
+    assert "We could not accept this form" in response.content.decode()
+    assert not Intake.objects.exists()
+
+
+def test_a_filled_honeypot_on_the_consultation_form_stores_nothing(client):
+    Visitor(client).walk(journey())
+    response = client.post("/guidance/", {**VALID, "website": "buy now"})
+    assert response.status_code == 400
+    assert not Intake.objects.get().consultation_requested
+
+
+def test_people_never_see_the_honeypot(client):
+    Visitor(client).walk(journey(), finish=False)
+    page = client.get(step_url("check")).content.decode()
+    assert '<div class="hp">' in page
+    from django.contrib.staticfiles import finders
+
+    css = Path(finders.find("css/site.css")).read_text()
+    assert ".hp { display: none !important; }" in css
+
+
+@pytest.fixture
+def client_factory():
+    from django.test import Client
+
+    return Client

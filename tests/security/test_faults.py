@@ -1,0 +1,136 @@
+"""Faults: a database outage at the last step, concurrent final submissions, a failing mail server."""
+
+import threading
+import uuid
+from contextlib import contextmanager
+from unittest import mock
+
+import pytest
+from django.db import OperationalError
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.test import Client
+
+from guidance import Answers
+from intake.models import Intake
+from intake.services import intakes
+from tests.factories import DEFAULT_ANSWERS
+from tests.intake.test_wizard import journey
+from tests.journeys import Visitor, step_url
+
+
+@contextmanager
+def database_down():
+    """Every query in every thread fails, as when the database server is unreachable."""
+    with mock.patch.object(BaseDatabaseWrapper, "cursor", side_effect=OperationalError("database is down")):
+        yield
+
+
+@pytest.mark.django_db
+def test_a_database_outage_at_the_last_step_loses_nothing(client):
+    client.raise_request_exception = False
+    visitor = Visitor(client)
+    visitor.walk(journey(), finish=False)
+    answers_before = dict(client.session["wizard_questions"]["step_data"])
+    with database_down():
+        response = client.post(step_url("check"), {})
+        assert response.status_code == 503
+        page = response.content.decode()
+        assert "Your answers are still here" in page
+        assert 'href="/exit/"' in page  # the page, quick exit included, rendered without the database
+    assert client.session["wizard_questions"]["step_data"] == answers_before
+    assert not Intake.objects.exists()
+    # After recovery, finishing again stores exactly one intake.
+    assert client.post(step_url("check"), {})["Location"] == "/guidance/"
+    assert client.post(step_url("check"), {})["Location"] == "/guidance/"
+    assert Intake.objects.count() == 1
+    assert client.get("/guidance/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_database_outage_elsewhere_shows_a_page_not_a_crash(visitor, client):
+    visitor.walk(journey())
+    client.raise_request_exception = False
+    with database_down():
+        response = client.get("/guidance/")
+        assert response.status_code == 500
+        assert "Sorry, something went wrong on our side" in response.content.decode()
+        assert client.get("/healthz").status_code == 503
+
+
+@pytest.mark.django_db
+def test_a_database_outage_during_a_consultation_request_keeps_what_was_typed(visitor, client):
+    from tests.intake.test_consultation import VALID
+
+    visitor.walk(journey())
+    with mock.patch("intake.views.guidance.consultation_request", side_effect=OperationalError("down")):
+        response = client.post("/guidance/", VALID)
+    assert response.status_code == 503
+    page = response.content.decode()
+    assert "Nothing you typed is lost" in page
+    assert 'value="Sam"' in page and 'value="Alex Doe"' in page
+    assert client.post("/guidance/", VALID).status_code == 302
+    assert Intake.objects.get().name == "Sam"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_creates_of_one_journey_store_one_intake(monkeypatch):
+    """Both submits pass the "already stored?" check before either inserts: the unique journey id decides."""
+    journey_id = uuid.uuid4()
+    barrier = threading.Barrier(2, timeout=10)
+    reference = intakes.new_reference
+
+    def reference_after_both_checked():
+        barrier.wait()
+        return reference()
+
+    monkeypatch.setattr(intakes, "new_reference", reference_after_both_checked)
+    results, errors = [], []
+
+    def submit():
+        try:
+            results.append(
+                intakes.intake_create(
+                    answers=Answers.from_dict(DEFAULT_ANSWERS), language="en", journey_id=journey_id
+                ).pk
+            )
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            from django.db import connection
+
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert len(results) == 2 and results[0] == results[1]
+    assert Intake.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_final_submits_from_two_tabs_store_one_intake(client):
+    visitor = Visitor(client)
+    visitor.walk(journey(), finish=False)
+    cookie = client.cookies["sessionid"].value
+    barrier = threading.Barrier(4, timeout=10)
+    statuses = []
+
+    def submit():
+        tab = Client(raise_request_exception=False)
+        tab.cookies["sessionid"] = cookie
+        barrier.wait()
+        statuses.append(tab.post(step_url("check"), {}).status_code)
+        from django.db import connection
+
+        connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert all(status < 500 or status == 503 for status in statuses), statuses
+    assert Intake.objects.count() == 1
