@@ -33,6 +33,8 @@ settings.register_profile(
 )
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
+pytestmark = pytest.mark.once
+
 STEPS = [step for step, _ in FORMS]
 KNOWN_KEYS = [f"{step}-{field}" for step, fields in STEP_FIELDS.items() for field in fields] + [
     "situation-court_date_month",
