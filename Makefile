@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test readability lint format lock superuser clean
+.PHONY: run test bench readability lint format lock superuser clean
 
 $(STAMP): requirements/dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -20,6 +20,10 @@ test: $(STAMP)
 	$(PY) manage.py makemigrations --check --dry-run --settings=config.settings.test
 	$(PY) -m pytest
 
+# Server CPU and latency against a bare view and a minimal wizard, on SQLite and PostgreSQL.
+bench: $(STAMP)
+	$(PY) -m bench.run
+
 # Readability of every scenario's guidance page and every question page, printed.
 readability: $(STAMP)
 	$(PY) -m pytest tests/intake/test_readability.py -q -s -p no:warnings
@@ -27,6 +31,7 @@ readability: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/hadolint Dockerfile
 
 format: $(STAMP)
 	$(VENV)/bin/ruff check --fix .

@@ -10,7 +10,7 @@ graceful_timeout = int(os.environ.get("GUNICORN_GRACEFUL_TIMEOUT", "30"))
 keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # Recycle workers now and then, so that a slow leak never grows for long.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
-max_requests_jitter = max_requests // 10
+max_requests_jitter = max_requests // 10  # 0 turns recycling off
 # The access log keeps method, path, status, size and time: no client address, no query string,
 # no referrer, no user agent (none of which the firm needs, and all of which can identify a visitor).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")

@@ -4,6 +4,8 @@ The engine decides which rules apply; the template of each rule (templates/guida
 says what they mean for this visitor, in their language.
 """
 
+import functools
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -45,27 +47,34 @@ def rule_template(rule_id: str) -> str:
     return f"guidance/rules/{rule_id}.html"
 
 
+@functools.lru_cache(maxsize=4096)
+def rule_html(rule_id: str, flags: tuple[bool, ...], language: str, firm: tuple[str, str]) -> str:
+    """One rule's wording for one combination of wording terms, in one language (it depends on nothing
+    else, so each combination is rendered once per process)."""
+    with translation.override(language):
+        return render_to_string(
+            rule_template(rule_id), rule_context(**dict(zip(WORDING_TERMS, flags, strict=True)))
+        )
+
+
 def render_guidance(answers: Answers, evaluation: Evaluation, language: str) -> str:
     terms = derive(answers)
-    groups = [
-        {
-            "id": str(group),
-            "title": GROUP_TITLES[group][terms.helper],
-            "rules": [
-                {
-                    "id": rule_id,
-                    "template": rule_template(rule_id),
-                    "sources": source_titles(RULES_BY_ID[rule_id].sources),
-                }
-                for rule_id in rule_ids
-            ],
-        }
-        for group, rule_ids in evaluation.groups
-    ]
-    context = {
-        **rule_context(**{name: getattr(terms, name) for name in WORDING_TERMS}),
-        "groups": groups,
-        "court_date": answers.court_date,
-    }
+    flags = tuple(bool(getattr(terms, name)) for name in WORDING_TERMS)
+    firm = (settings.FIRM_NAME, settings.FIRM_PHONE)
     with translation.override(language):
-        return render_to_string("guidance/rules.html", context)
+        groups = [
+            {
+                "id": str(group),
+                "title": GROUP_TITLES[group][terms.helper],
+                "rules": [
+                    {
+                        "id": rule_id,
+                        "html": rule_html(rule_id, flags, language, firm),
+                        "sources": source_titles(RULES_BY_ID[rule_id].sources),
+                    }
+                    for rule_id in rule_ids
+                ],
+            }
+            for group, rule_ids in evaluation.groups
+        ]
+        return render_to_string("guidance/rules.html", {"groups": groups, "court_date": answers.court_date})

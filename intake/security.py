@@ -1,5 +1,7 @@
 """Who is asking: the client address used by login lockout and rate limits, and the staff idle timeout."""
 
+import time
+
 from django.conf import settings
 
 
@@ -18,14 +20,41 @@ def client_ip(request) -> str:
     return hops[-proxies] if len(hops) >= proxies else remote
 
 
+class SessionKeepAliveMiddleware:
+    """Keeps a visitor's session alive while they keep reading, without a write on every request.
+
+    Sessions are saved only when they change (SESSION_SAVE_EVERY_REQUEST is off); a visitor who is
+    only reading has their session's idle clock restarted at most every KEEPALIVE_SECONDS.
+    """
+
+    KEEPALIVE_SECONDS = 300
+    KEY = "_seen"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and session.accessed and not session.is_empty():
+            now = int(time.time())
+            if now - session.get(self.KEY, 0) >= self.KEEPALIVE_SECONDS:
+                session[self.KEY] = now
+        return response
+
+
 class StaffIdleTimeoutMiddleware:
     """Signed-in staff are signed out after STAFF_IDLE_TIMEOUT seconds without a request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
+    STAFF_PATHS = ("/admin/", "/staff/")
+
     def __call__(self, request):
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated and user.is_staff:
-            request.session.set_expiry(settings.STAFF_IDLE_TIMEOUT)
+        # Only staff pages: looking up the user on every visitor request would cost a session read.
+        if request.path.startswith(self.STAFF_PATHS):
+            user = getattr(request, "user", None)
+            if user is not None and user.is_authenticated and user.is_staff:
+                request.session.set_expiry(settings.STAFF_IDLE_TIMEOUT)
         return self.get_response(request)

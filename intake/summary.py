@@ -4,9 +4,11 @@ Used by "Check your answers" and by the staff view of an intake.
 """
 
 import datetime
+import functools
 from dataclasses import dataclass
 
 from django.utils.formats import date_format
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from intake.steps import FORMS, QUESTION_STEPS
@@ -23,26 +25,40 @@ class Row:
     change_url: str = ""
 
 
+@functools.lru_cache(maxsize=64)
+def _wording(role: str | None, mutual: bool, language: str) -> list[tuple[str, list]]:
+    """Each step's [(field, question, {value: label})] in the visitor's words, once per kind of visitor."""
+    forms = dict(FORMS)
+    wording = []
+    for step in QUESTION_STEPS:
+        form = forms[step](visitor_role=role, mutual=mutual)
+        fields = [
+            (
+                name,
+                str(form.title if form.single_question else field.label),
+                {str(k): str(v) for k, v in getattr(field, "choices", ())},
+            )
+            for name, field in form.fields.items()
+        ]
+        wording.append((step, fields))
+    return wording
+
+
 def answer_rows(answers: dict) -> list[Row]:
     """One row per answered field of the steps that were shown (steps with no answer are skipped)."""
-    forms = dict(FORMS)
+    mutual = "mutual" in (answers.get("order_types") or ())
     rows = []
-    for step in QUESTION_STEPS:
-        form = forms[step](
-            visitor_role=answers.get("role"), mutual="mutual" in (answers.get("order_types") or ())
-        )
-        if all(answers.get(name) in (None, [], "") for name in form.fields):
+    for step, fields in _wording(answers.get("role"), mutual, get_language()):
+        if all(answers.get(name) in (None, [], "") for name, _, _ in fields):
             continue
-        for name, field in form.fields.items():
-            question = form.title if form.single_question else field.label
-            rows.append(Row(step, name, str(question), _display(field, answers.get(name))))
+        for name, question, labels in fields:
+            rows.append(Row(step, name, question, _display(labels, answers.get(name))))
     return rows
 
 
-def _display(field, value) -> str:
+def _display(labels: dict, value) -> str:
     if value in (None, "", []):
         return str(NOT_GIVEN)
-    labels = {str(k): str(v) for k, v in getattr(field, "choices", ())}
     if isinstance(value, list):
         return ", ".join(labels.get(v, v) for v in value)
     if labels:

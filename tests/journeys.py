@@ -13,6 +13,41 @@ STEP_FIELDS = {
 }
 
 
+FULL = {
+    "role": "restrained",
+    "order_types": ["domestic_violence"],
+    "order_stage": "temporary",
+    "order_exceptions": "no",
+    "contact_kinds": ["text"],
+    "initiated_by": "protected",
+    "responded": "no",
+    "said_ok": "yes",
+    "criminal_case": "no",
+    "court_date": None,
+}
+
+
+def journey(**changes):
+    data = dict(FULL)
+    data.update(changes)
+    return data
+
+
+# A valid consultation request.
+VALID = {
+    "name": "Sam",
+    "preferred_method": "phone",
+    "phone": "213 555 0143",
+    "email": "",
+    "voicemail_ok": "no",
+    "say_firm_name": "no",
+    "best_time": "after 5pm",
+    "other_party_name": "Alex Doe",
+    "message": "",
+    "consent": "on",
+}
+
+
 def step_url(step):
     return f"/questions/{step}/"
 

@@ -61,7 +61,10 @@ def prepare(env: dict) -> None:
 
 
 class AppServer:
-    def __init__(self, env: dict, *, port: int | None = None, workers: int = 1):
+    def __init__(
+        self, env: dict, *, port: int | None = None, workers: int = 1, health_path: str = "/healthz"
+    ):
+        self.health_path = health_path
         self.port = port or free_port()
         self.env = {**env, "WEB_CONCURRENCY": str(workers), "GUNICORN_BIND": f"127.0.0.1:{self.port}"}
         self.process = None
@@ -81,7 +84,7 @@ class AppServer:
                 raise RuntimeError("gunicorn exited: " + self.process.stderr.read().decode()[-3000:])
             try:
                 request = urllib.request.Request(
-                    self.url + "/healthz", headers={"X-Forwarded-Proto": "https"}
+                    self.url + self.health_path, headers={"X-Forwarded-Proto": "https"}
                 )
                 with urllib.request.urlopen(request, timeout=2) as response:  # noqa: S310 - loopback only
                     if response.status == 200:

@@ -47,6 +47,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "intake.security.StaffIdleTimeoutMiddleware",
+    "intake.security.SessionKeepAliveMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -80,10 +81,21 @@ TEMPLATES = [
 # process counts on its own, which is fine on one machine.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        # Fail fast when Redis is away: sessions fall back to the database, rate limits let requests through.
+        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+    }
+    CACHES = {"default": {**_redis, "KEY_PREFIX": "cache"}, "sessions": {**_redis, "KEY_PREFIX": "session"}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003"]  # a per-process cache: see above
+# The unchanging parts of every page ({% cache %} in base.html), kept in each process's memory.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+}
 
 # Widgets may use the project's templates (the date input does).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
@@ -93,6 +105,9 @@ DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
+# Persistent connections, checked before reuse (a restarted database is reconnected, not an error).
+DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Take the write lock when a transaction starts, so concurrent writers wait instead of failing.
     DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
@@ -123,14 +138,16 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-# Sessions hold a visitor's answers while they answer. They live outside the database
-# (files here, Redis when configured) so that answers survive a database outage, and
-# they end when the browser closes or after SESSION_COOKIE_AGE of inactivity.
-SESSION_ENGINE = "django.contrib.sessions.backends.file"
+# Sessions hold a visitor's answers while they answer, and end when the browser closes or after
+# SESSION_COOKIE_AGE of inactivity. On one machine they are files, outside the database, so that
+# answers survive a database outage. With Redis (several app servers) they live in Redis with a
+# copy in the database, so they survive a Redis restart too (intake.sessions).
+SESSION_ENGINE = "intake.sessions" if REDIS_URL else "django.contrib.sessions.backends.file"
+SESSION_CACHE_ALIAS = "sessions" if REDIS_URL else "default"
 SESSION_FILE_PATH = env("DJANGO_SESSION_FILE_PATH", default=str(BASE_DIR / "var" / "sessions"))
 Path(SESSION_FILE_PATH).mkdir(parents=True, exist_ok=True)
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=60 * 60)
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False  # saved when changed; SessionKeepAliveMiddleware restarts the idle clock
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -197,6 +214,7 @@ STAFF_IDLE_TIMEOUT = env.int("STAFF_IDLE_TIMEOUT", default=30 * 60)
 # Rate limits on the public forms, per client address, shared through the cache (Redis when
 # configured). Raise them for load tests.
 RATELIMIT_USE_CACHE = "default"
+RATELIMIT_FAIL_OPEN = True  # if the cache is unreachable, serve the visitor rather than refuse them
 RATELIMIT_IP_META_KEY = "intake.security.client_ip"
 RATELIMIT_FINISH = env("RATELIMIT_FINISH", default="30/h")
 RATELIMIT_CONSULTATION = env("RATELIMIT_CONSULTATION", default="10/h")

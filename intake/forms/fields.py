@@ -13,7 +13,6 @@ class RadioField(forms.ChoiceField):
     """A required single choice, shown as radios, with an optional hint under each choice."""
 
     widget = forms.RadioSelect
-    template = "questions/fields/radios.html"
 
     def __init__(self, *, labels, hints=None, required_message, **kwargs):
         super().__init__(
@@ -28,7 +27,6 @@ class CheckboxesField(forms.MultipleChoiceField):
     """Several choices, shown as checkboxes; `exclusive` values must be chosen on their own."""
 
     widget = forms.CheckboxSelectMultiple
-    template = "questions/fields/checkboxes.html"
 
     def __init__(self, *, labels, hints=None, exclusive, required_message, exclusive_message, **kwargs):
         super().__init__(
@@ -50,8 +48,6 @@ class CheckboxesField(forms.MultipleChoiceField):
 class DateInput(forms.MultiWidget):
     """Month, day and year as three short text boxes (US order), as the GOV.UK date pattern."""
 
-    template_name = "questions/widgets/date.html"
-
     def __init__(self):
         box = {"inputmode": "numeric", "autocomplete": "off"}
         super().__init__(
@@ -72,7 +68,6 @@ class FutureDateField(forms.MultiValueField):
     """An optional date that is today or later, within `max_years` years."""
 
     widget = DateInput
-    template = "questions/fields/date.html"
     default_error_messages = {
         "incomplete": _("Enter the month, the day and the year of the date"),
         "invalid": _("Enter a real date, for example 3 27 2027"),

@@ -5,6 +5,8 @@ two people take the visitor's role (`visitor_role`), so that a helper reads abou
 person they help, and whether the orders are mutual (`mutual`), where both are restrained.
 """
 
+import datetime
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -32,6 +34,21 @@ class QuestionForm(forms.Form):
     @property
     def single_question(self):
         return len(self.fields) == 1
+
+    @classmethod
+    def answers_from(cls, data, prefix) -> dict:
+        """Answers from data saved by stored_data(), read without building and validating a form."""
+        answers = {}
+        for name, field in cls.base_fields.items():
+            key = f"{prefix}-{name}"
+            if isinstance(field.widget, forms.MultiWidget):
+                month, day, year = (data.get(key + suffix) for suffix in field.widget.widgets_names)
+                answers[name] = datetime.date(int(year), int(month), int(day)) if year else None
+            elif isinstance(field, forms.MultipleChoiceField):
+                answers[name] = data.getlist(key)
+            else:
+                answers[name] = data.get(key)
+        return answers
 
     def stored_data(self):
         """This form's own cleaned values, in the shape its widgets read back; nothing else the

@@ -12,10 +12,12 @@ def tel_href(phone: str) -> str:
     return f"tel:+{digits}"
 
 
-@register.filter
-def hint_for(field, value):
-    """The hint under one choice of a radios or checkboxes field, if it has one."""
-    return getattr(field.field, "hints", {}).get(str(value), "")
+@register.simple_tag
+def field_html(field, **options):
+    """A visitor form field's markup (intake.forms.render)."""
+    from intake.forms.render import field_html as render
+
+    return render(field, **options)
 
 
 @register.filter

@@ -35,6 +35,7 @@ CHECKED_KEY = "checked_steps"
 @method_decorator(never_cache, name="dispatch")
 @method_decorator(sensitive_post_parameters(), name="dispatch")
 class QuestionWizard(NamedUrlSessionWizardView):
+    storage_name = "intake.wizard_storage.QuestionStorage"
     form_list = FORMS
     condition_dict = {
         step: lambda wizard, shown=shown: shown(wizard.answers_for) for step, shown in CONDITIONS.items()
@@ -51,16 +52,20 @@ class QuestionWizard(NamedUrlSessionWizardView):
     # --- answers -------------------------------------------------------------------
 
     def answers_for(self, step):
-        """The cleaned answers saved for `step`, or None if there are none or they no longer validate."""
+        """The answers saved for `step`, or None. Cleaned when saved; finish() checks them again."""
         cache = self.__dict__.setdefault("_answers_cache", {})
         if step not in cache:
             data = self.storage.get_step_data(step)
-            cache[step] = None
-            if data is not None:
-                form = dict(self.form_list)[step](data=data, prefix=step, **self.get_form_kwargs(step))
-                if form.is_valid():
-                    cache[step] = form.cleaned_data
+            cache[step] = None if data is None else dict(self.form_list)[step].answers_from(data, prefix=step)
         return cache[step]
+
+    def validated_answers(self, step):
+        """The saved answers for `step` validated again by its form, or None if they no longer validate."""
+        data = self.storage.get_step_data(step)
+        if data is None:
+            return None
+        form = dict(self.form_list)[step](data=data, prefix=step, **self.get_form_kwargs(step))
+        return form.cleaned_data if form.is_valid() else None
 
     def forget_cached_answers(self):
         self.__dict__.pop("_answers_cache", None)
@@ -92,10 +97,11 @@ class QuestionWizard(NamedUrlSessionWizardView):
     def get_form_step_data(self, form):
         return form.stored_data()
 
-    def collected_answers(self):
+    def collected_answers(self, answers_for=None):
+        answers_for = answers_for or self.answers_for
         merged = {}
         for step in self.shown_questions():
-            merged.update(self.answers_for(step) or {})
+            merged.update(answers_for(step) or {})
         return Answers.from_dict(merged)
 
     def journey_id(self):
@@ -193,9 +199,13 @@ class QuestionWizard(NamedUrlSessionWizardView):
     def finish(self):
         if (missing := self.first_unanswered()) is not None:
             return redirect(self.get_step_url(missing))
+        # Every answer passes its form once more before anything is stored.
+        for step in self.shown_questions():
+            if self.validated_answers(step) is None:
+                return redirect(self.get_step_url(step))
         try:
             intake = intake_create(
-                answers=self.collected_answers(),
+                answers=self.collected_answers(self.validated_answers),
                 language=get_language(),
                 journey_id=self.journey_id(),
             )

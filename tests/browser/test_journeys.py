@@ -10,8 +10,7 @@ from tests.browser.helpers import (
     press_continue,
     same_origin,
 )
-from tests.intake.test_consultation import VALID
-from tests.intake.test_wizard import journey
+from tests.journeys import VALID, journey
 
 ROLES = {
     "restrained": journey(),

@@ -2,7 +2,7 @@
 
 from intake.models import Intake
 from tests.browser.helpers import answer_all, click_and_wait, fill_step
-from tests.intake.test_wizard import journey
+from tests.journeys import journey
 
 
 def finish(page, site, answers):

@@ -3,22 +3,9 @@
 import pytest
 
 from intake.models import Intake
-from tests.intake.test_wizard import journey
+from tests.journeys import VALID, journey
 
 pytestmark = pytest.mark.django_db
-
-VALID = {
-    "name": "Sam",
-    "preferred_method": "phone",
-    "phone": "213 555 0143",
-    "email": "",
-    "voicemail_ok": "no",
-    "say_firm_name": "no",
-    "best_time": "after 5pm",
-    "other_party_name": "Alex Doe",
-    "message": "",
-    "consent": "on",
-}
 
 
 @pytest.fixture

@@ -9,9 +9,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 
 from intake.models import Intake
-from tests.intake.test_consultation import VALID
-from tests.intake.test_wizard import journey
-from tests.journeys import step_url
+from tests.journeys import VALID, journey, step_url
 
 pytestmark = pytest.mark.django_db
 

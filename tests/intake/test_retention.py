@@ -104,8 +104,7 @@ def test_expired_sessions_are_cleared(settings, client):
 def test_the_visitors_delete_goes_through_the_same_service_and_keeps_no_record(client, visitor, monkeypatch):
     from intake.services import intakes
     from intake.views import pages
-    from tests.intake.test_consultation import VALID
-    from tests.intake.test_wizard import journey
+    from tests.journeys import VALID, journey
 
     calls = []
     monkeypatch.setattr(pages, "intake_delete", lambda **kw: calls.append(kw) or intakes.intake_delete(**kw))
@@ -129,8 +128,7 @@ def test_a_request_being_worked_on_is_kept_past_the_retention_period(settings, m
 
 
 def test_a_consultation_request_for_a_reduced_intake_explains(client, visitor, settings):
-    from tests.intake.test_consultation import VALID
-    from tests.intake.test_wizard import journey
+    from tests.journeys import VALID, journey
 
     visitor.walk(journey())
     Intake.objects.update(created_at=hours_ago(48))

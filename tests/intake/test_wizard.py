@@ -7,28 +7,9 @@ import pytest
 from django.utils import timezone
 
 from intake.models import Intake
-from tests.journeys import STEP_FIELDS, step_data, step_url
+from tests.journeys import STEP_FIELDS, journey, step_data, step_url
 
 pytestmark = pytest.mark.django_db
-
-FULL = {
-    "role": "restrained",
-    "order_types": ["domestic_violence"],
-    "order_stage": "temporary",
-    "order_exceptions": "no",
-    "contact_kinds": ["text"],
-    "initiated_by": "protected",
-    "responded": "no",
-    "said_ok": "yes",
-    "criminal_case": "no",
-    "court_date": None,
-}
-
-
-def journey(**changes):
-    data = dict(FULL)
-    data.update(changes)
-    return data
 
 
 def rules_on(response):
@@ -323,5 +304,22 @@ def test_an_idle_session_expires_and_the_visitor_is_told(visitor, client, settin
     store.save()
     response = client.get(step_url("check"))
     assert "Your session ended" in response.content.decode()
-    assert settings.SESSION_SAVE_EVERY_REQUEST  # the idle time restarts with every page
     assert 15 * 60 <= settings.SESSION_COOKIE_AGE <= 2 * 60 * 60
+
+
+def test_reading_keeps_the_session_alive_without_a_write_on_every_page(visitor, client, settings):
+    import time
+    from importlib import import_module
+
+    visitor.walk(journey(), finish=False)
+    key = client.session.session_key
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    client.get(step_url("check"))
+    seen = store(key).load()["_seen"]
+    client.get(step_url("role"))
+    assert store(key).load()["_seen"] == seen  # a page view soon after saves nothing
+    session = store(key)
+    session.update({**session.load(), "_seen": int(time.time()) - 600})
+    session.save()
+    client.get(step_url("role"))
+    assert store(key).load()["_seen"] > int(time.time()) - 5  # after a while, a page view restarts the clock

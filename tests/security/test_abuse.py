@@ -5,9 +5,7 @@ from pathlib import Path
 import pytest
 
 from intake.models import Intake
-from tests.intake.test_consultation import VALID
-from tests.intake.test_wizard import journey
-from tests.journeys import Visitor, step_url
+from tests.journeys import VALID, Visitor, journey, step_url
 
 pytestmark = pytest.mark.django_db
 

@@ -14,8 +14,7 @@ from guidance import Answers
 from intake.models import Intake
 from intake.services import intakes
 from tests.factories import DEFAULT_ANSWERS
-from tests.intake.test_wizard import journey
-from tests.journeys import Visitor, step_url
+from tests.journeys import Visitor, journey, step_url
 
 
 @contextmanager
@@ -59,7 +58,7 @@ def test_a_database_outage_elsewhere_shows_a_page_not_a_crash(visitor, client):
 
 @pytest.mark.django_db
 def test_a_database_outage_during_a_consultation_request_keeps_what_was_typed(visitor, client):
-    from tests.intake.test_consultation import VALID
+    from tests.journeys import VALID
 
     visitor.walk(journey())
     with mock.patch("intake.views.guidance.consultation_request", side_effect=OperationalError("down")):

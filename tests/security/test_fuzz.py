@@ -12,8 +12,7 @@ from hypothesis import strategies as st
 
 from intake.models import Intake
 from intake.steps import FORMS
-from tests.intake.test_wizard import journey
-from tests.journeys import STEP_FIELDS, step_data, step_url
+from tests.journeys import STEP_FIELDS, journey, step_data, step_url
 from tests.security.conftest import Probe
 
 settings.register_profile(

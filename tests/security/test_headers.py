@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from tests.http import Session, walk
-from tests.intake.test_wizard import journey
+from tests.journeys import journey
 from tests.security import observatory
 from tests.servers import BASE_DIR, AppServer, prepare, production_env
 

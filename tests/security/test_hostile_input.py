@@ -5,8 +5,7 @@ import pytest
 
 from intake.models import Intake
 from intake.steps import FORMS
-from tests.intake.test_wizard import journey
-from tests.journeys import Visitor, step_data, step_url
+from tests.journeys import Visitor, journey, step_data, step_url
 
 pytestmark = pytest.mark.django_db
 

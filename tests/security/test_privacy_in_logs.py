@@ -7,8 +7,7 @@ from django.conf import settings
 from django.test import RequestFactory
 
 from intake.logging import NoPostDataReporterFilter, RedactPersonalData
-from tests.intake.test_consultation import VALID
-from tests.intake.test_wizard import journey
+from tests.journeys import VALID, journey
 
 pytestmark = pytest.mark.django_db
 

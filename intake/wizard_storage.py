@@ -1,0 +1,45 @@
+"""Session storage for the questions that writes the session only when an answer changes.
+
+django-formtools' SessionStorage marks the session modified on every read, so every page view
+rewrote the session (a file, or Redis and the database). Here only real changes do, and the
+current step is not stored at all: the URL names it on every request.
+"""
+
+from formtools.wizard.storage.session import SessionStorage
+
+
+class QuestionStorage(SessionStorage):
+    def __init__(self, *args, **kwargs):
+        self._current_step = None
+        super().__init__(*args, **kwargs)
+
+    def _get_data(self):
+        return self.request.session[self.prefix]
+
+    def _set_data(self, value):
+        self.request.session[self.prefix] = value
+
+    data = property(_get_data, _set_data)
+
+    def _changed(self):
+        self.request.session.modified = True
+
+    def _get_current_step(self):
+        return self._current_step
+
+    def _set_current_step(self, step):
+        self._current_step = step
+
+    def _set_extra_data(self, extra_data):
+        super()._set_extra_data(extra_data)
+        self._changed()
+
+    extra_data = property(SessionStorage._get_extra_data, _set_extra_data)
+
+    def set_step_data(self, step, cleaned_data):
+        super().set_step_data(step, cleaned_data)
+        self._changed()
+
+    def reset(self):
+        super().reset()
+        self._changed()
