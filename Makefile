@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench readability lint format lock superuser clean
+.PHONY: run test bench readability messages lint format lock superuser clean
 
 $(STAMP): requirements/dev.txt
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -27,6 +27,12 @@ bench: $(STAMP)
 # Readability of every scenario's guidance page and every question page, printed.
 readability: $(STAMP)
 	$(PY) -m pytest tests/intake/test_readability.py -q -s -p no:warnings
+
+# Collect new messages into the Spanish catalogue (needs GNU gettext), then compile it.
+# Translate what is new in locale/es/LC_MESSAGES/django.po first; commit both .po and .mo.
+messages: $(STAMP)
+	$(PY) manage.py makemessages -l es --no-obsolete --no-location --ignore=".venv/*" --ignore="tests/*" --ignore="bench/*" --ignore="staticfiles/*" --ignore="var/*"
+	$(PY) manage.py compilemessages -l es
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

@@ -8,6 +8,7 @@ from intake.views import staff
 admin.site.__class__ = IntakeAdminSite
 
 urlpatterns = [
+    path("i18n/", include("django.conf.urls.i18n")),  # set_language: the language switch posts here
     path("admin/", admin.site.urls),
     # Staff pages outside the intake admin go through the admin site's checks (staff, two-factor).
     path("staff/rule-book/", admin.site.admin_view(staff.rule_book), name="rule_book"),

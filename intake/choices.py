@@ -149,26 +149,19 @@ def initiator_labels(role: Role, mutual: bool) -> dict:
     return INITIATOR_BY_ROLE[role]
 
 
-# Short labels for staff (admin lists, filters and the check page of an intake).
+# Short labels for staff (admin lists and filters). English only: the staff desk is not translated.
 STAFF_ROLE = {
-    Role.PROTECTED: _("Protected person"),
-    Role.RESTRAINED: _("Restrained person"),
-    Role.HELPING_PROTECTED: _("Helping the protected person"),
-    Role.HELPING_RESTRAINED: _("Helping the restrained person"),
-    Role.UNSURE: _("Not sure"),
-}
-
-STAFF_INITIATOR = {
-    Initiator.PROTECTED: _("Protected person"),
-    Initiator.RESTRAINED: _("Restrained person"),
-    Initiator.BOTH: _("Both"),
-    Initiator.UNSURE: _("Not sure"),
+    Role.PROTECTED: "Protected person",
+    Role.RESTRAINED: "Restrained person",
+    Role.HELPING_PROTECTED: "Helping the protected person",
+    Role.HELPING_RESTRAINED: "Helping the restrained person",
+    Role.UNSURE: "Not sure",
 }
 
 PRIORITY = {
-    Priority.URGENT: _("Urgent"),
-    Priority.HIGH: _("High"),
-    Priority.NORMAL: _("Normal"),
+    Priority.URGENT: "Urgent",
+    Priority.HIGH: "High",
+    Priority.NORMAL: "Normal",
 }
 
 

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from guidance import Answers, Evaluation
 from guidance.rules import RULES_BY_ID
 from guidance.terms import derive
-from guidance.vocabulary import Group
+from guidance.vocabulary import Group, Priority
 from intake.sources import source_titles
 from intake.templatetags.intake_tags import tel_href
 
@@ -78,3 +78,15 @@ def render_guidance(answers: Answers, evaluation: Evaluation, language: str) -> 
             for group, rule_ids in evaluation.groups
         ]
         return render_to_string("guidance/rules.html", {"groups": groups, "court_date": answers.court_date})
+
+
+def render_stored_guidance(answers: dict, rule_ids: list[str], language: str) -> str:
+    """The guidance an intake stored, rendered again in another language (staff read it in English)."""
+    shown = [rule_id for rule_id in rule_ids if rule_id in RULES_BY_ID]
+    groups = tuple(
+        (group, ids)
+        for group in Group
+        if (ids := tuple(rule_id for rule_id in shown if RULES_BY_ID[rule_id].group == group))
+    )
+    evaluation = Evaluation(rule_ids=tuple(shown), groups=groups, priority=Priority.NORMAL)
+    return render_guidance(Answers.from_dict(answers), evaluation, language)

@@ -26,6 +26,7 @@ from intake.admin.export import export_csv
 from intake.admin.filters import OrderTypeFilter, PriorityFilter, QueueFilter
 from intake.admin.inlines import AccessInline, CallAttemptInline, NoteInline, OtherPartyAliasInline
 from intake.conflicts import conflict_matches, likely_duplicates
+from intake.guidance_text import render_stored_guidance
 from intake.models import CallAttempt, Intake, IntakeAccess, Note, OtherPartyAlias, Status
 from intake.queue import current_priority, queue_order, with_current_priority
 from intake.services import intake_delete
@@ -38,6 +39,8 @@ from intake.services.followup import (
     note_add,
 )
 from intake.summary import answer_rows
+
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 
 FOLLOWUP_FIELDS = ("status", "assigned_to", "next_action_on")
 
@@ -69,6 +72,7 @@ class IntakeAdmin(admin.ModelAdmin):
         "reference",
         "age",
         "priority_badge",
+        "language_badge",
         "court_date_column",
         "role",
         "order_types_display",
@@ -124,9 +128,14 @@ class IntakeAdmin(admin.ModelAdmin):
         "rules_shown",
         "ruleset_version",
         "guidance_as_shown",
+        "guidance_in_english",
+        "language_note",
     )
     fieldsets = (
-        ("Request", {"fields": ("reference", "created_at", "priority_today", "court_date", "language")}),
+        (
+            "Request",
+            {"fields": ("reference", "created_at", "priority_today", "court_date", "language_note")},
+        ),
         (
             "How to contact them safely — read before calling",
             {"fields": ("voicemail_ok", "say_firm_name", "best_time", "preferred_method")},
@@ -137,7 +146,7 @@ class IntakeAdmin(admin.ModelAdmin):
         ("Answers", {"fields": ("answers_table",)}),
         (
             "Guidance as the visitor saw it",
-            {"fields": ("rules_shown", "ruleset_version", "guidance_as_shown")},
+            {"fields": ("rules_shown", "ruleset_version", "guidance_as_shown", "guidance_in_english")},
         ),
         (
             "Consent",
@@ -357,8 +366,35 @@ class IntakeAdmin(admin.ModelAdmin):
     def rules_shown(self, intake):
         return format_html_join(", ", "<code>{}</code>", ((rule_id,) for rule_id in intake.rule_ids))
 
+    @admin.display(description="language", ordering="language")
+    def language_badge(self, intake):
+        if intake.language == "en":
+            return ""
+        name = LANGUAGE_NAMES.get(intake.language, intake.language)
+        return format_html('<span class="language-flag">{}</span>', name)
+
+    @admin.display(description="language")
+    def language_note(self, intake):
+        name = LANGUAGE_NAMES.get(intake.language, intake.language)
+        if intake.language == "en":
+            return name
+        return format_html(
+            '<span class="language-flag">{}</span> The visitor asked in {}: call back in {}.',
+            name,
+            name,
+            name,
+        )
+
+    @admin.display(description="the same guidance in English")
+    def guidance_in_english(self, intake):
+        if intake.language == "en":
+            return "(shown in English)"
+        html = render_stored_guidance(intake.answers, intake.rule_ids, "en")
+        return format_html('<div class="guidance-snapshot" lang="en">{}</div>', mark_safe(html))  # noqa: S308
+
     @admin.display(description="guidance")
     def guidance_as_shown(self, intake):
         # The snapshot was rendered from the firm's own templates when the intake was stored;
         # the only visitor-supplied value in it is the court date, a date.
-        return format_html('<div class="guidance-snapshot">{}</div>', mark_safe(intake.guidance_snapshot))  # noqa: S308
+        snapshot = mark_safe(intake.guidance_snapshot)  # noqa: S308
+        return format_html('<div class="guidance-snapshot" lang="{}">{}</div>', intake.language, snapshot)

@@ -6,7 +6,6 @@ Author and time are set by intake.services.followup, never typed in.
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from intake.models.intake import Intake
 
@@ -14,8 +13,8 @@ from intake.models.intake import Intake
 class Note(models.Model):
     intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="notes")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, editable=False)
-    created_at = models.DateTimeField(_("time"), default=timezone.now, editable=False)
-    text = models.TextField(_("note"), max_length=2000)
+    created_at = models.DateTimeField("time", default=timezone.now, editable=False)
+    text = models.TextField("note", max_length=2000)
 
     class Meta:
         ordering = ["created_at"]
@@ -26,16 +25,16 @@ class Note(models.Model):
 
 class CallAttempt(models.Model):
     class Outcome(models.TextChoices):
-        REACHED = "reached", _("Reached")
-        VOICEMAIL = "voicemail", _("Left a voicemail")
-        NO_ANSWER = "no_answer", _("No answer")
-        WRONG_NUMBER = "wrong_number", _("Wrong number")
+        REACHED = "reached", "Reached"
+        VOICEMAIL = "voicemail", "Left a voicemail"
+        NO_ANSWER = "no_answer", "No answer"
+        WRONG_NUMBER = "wrong_number", "Wrong number"
 
     intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="call_attempts")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, editable=False)
-    created_at = models.DateTimeField(_("time"), default=timezone.now, editable=False)
-    outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
-    note = models.CharField(_("note"), max_length=200, blank=True)
+    created_at = models.DateTimeField("time", default=timezone.now, editable=False)
+    outcome = models.CharField("outcome", max_length=20, choices=Outcome.choices)
+    note = models.CharField("note", max_length=200, blank=True)
 
     class Meta:
         ordering = ["created_at"]
@@ -48,12 +47,12 @@ class OtherPartyAlias(models.Model):
     """Another name the other party is known by, added by staff for the conflict check."""
 
     intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="aliases")
-    name = models.CharField(_("other name"), max_length=100)
+    name = models.CharField("other name", max_length=100)
     name_key = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
 
     class Meta:
-        verbose_name = _("other name for the other party")
-        verbose_name_plural = _("other names for the other party")
+        verbose_name = "other name for the other party"
+        verbose_name_plural = "other names for the other party"
 
     def __str__(self):
         return f"Alias on {self.intake_id}"
@@ -63,8 +62,8 @@ class IntakeAccess(models.Model):
     """Which staff member opened or exported which intake, and when. Nothing personal is copied here."""
 
     class Kind(models.TextChoices):
-        VIEW = "view", _("Opened")
-        EXPORT = "export", _("Exported")
+        VIEW = "view", "Opened"
+        EXPORT = "export", "Exported"
 
     intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="accesses")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)
@@ -73,8 +72,8 @@ class IntakeAccess(models.Model):
 
     class Meta:
         ordering = ["-accessed_at"]
-        verbose_name = _("access record")
-        verbose_name_plural = _("access records")
+        verbose_name = "access record"
+        verbose_name_plural = "access records"
 
     def __str__(self):
         return f"Access to {self.intake_id}"

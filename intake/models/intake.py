@@ -8,55 +8,54 @@ because the admin log stores it.
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
 from intake import choices
 
 
 class Status(models.TextChoices):
-    NEW = "new", _("New")
-    CONTACTED = "contacted", _("Contacted")
-    CONSULT_SCHEDULED = "consult_scheduled", _("Consult scheduled")
-    RETAINED = "retained", _("Retained")
-    DECLINED = "declined", _("Declined")
-    CLOSED = "closed", _("Closed")
+    NEW = "new", "New"
+    CONTACTED = "contacted", "Contacted"
+    CONSULT_SCHEDULED = "consult_scheduled", "Consult scheduled"
+    RETAINED = "retained", "Retained"
+    DECLINED = "declined", "Declined"
+    CLOSED = "closed", "Closed"
 
 
 class Intake(models.Model):
-    reference = models.CharField(_("reference"), max_length=12, unique=True, editable=False)
+    reference = models.CharField("reference", max_length=12, unique=True, editable=False)
     # One intake per journey, enforced by the database: replays and double submits find this row.
     journey_id = models.UUIDField(unique=True, editable=False)
-    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False, db_index=True)
-    language = models.CharField(_("language"), max_length=8, editable=False)
+    created_at = models.DateTimeField("created", default=timezone.now, editable=False, db_index=True)
+    language = models.CharField("language", max_length=8, editable=False)
 
     # The answers: the whole set as given, plus typed copies of what staff filter on.
-    answers = models.JSONField(_("answers"), editable=False)
+    answers = models.JSONField("answers", editable=False)
     role = models.CharField(
-        _("role"), max_length=20, choices=choices.as_choices(choices.STAFF_ROLE), editable=False
+        "role", max_length=20, choices=choices.as_choices(choices.STAFF_ROLE), editable=False
     )
     # Space-separated values of guidance.vocabulary.OrderType, sorted.
-    order_types = models.CharField(_("order types"), max_length=200, editable=False)
+    order_types = models.CharField("order types", max_length=200, editable=False)
     criminal_case = models.CharField(
-        _("criminal case"), max_length=8, choices=choices.as_choices(choices.YES_NO_UNSURE), editable=False
+        "criminal case", max_length=8, choices=choices.as_choices(choices.YES_NO_UNSURE), editable=False
     )
-    court_date = models.DateField(_("court date"), null=True, blank=True, editable=False)
+    court_date = models.DateField("court date", null=True, blank=True, editable=False)
 
     # The guidance, exactly as shown.
-    rule_ids = models.JSONField(_("rules shown"), editable=False)
-    ruleset_version = models.CharField(_("rule-set version"), max_length=20, editable=False)
-    guidance_snapshot = models.TextField(_("guidance as shown"), editable=False)
+    rule_ids = models.JSONField("rules shown", editable=False)
+    ruleset_version = models.CharField("rule-set version", max_length=20, editable=False)
+    guidance_snapshot = models.TextField("guidance as shown", editable=False)
     # Triage at submission, and the part of it that does not depend on the date; the queue adds
     # the court-date part with today's date (intake.queue).
     priority = models.CharField(
-        _("priority at submission"),
+        "priority at submission",
         max_length=8,
         choices=choices.as_choices(choices.PRIORITY),
         editable=False,
         db_index=True,
     )
     base_priority = models.CharField(
-        _("priority without the court date"),
+        "priority without the court date",
         max_length=8,
         choices=choices.as_choices(choices.PRIORITY),
         editable=False,
@@ -64,53 +63,53 @@ class Intake(models.Model):
 
     # A consultation request, if the visitor asked for one.
     consultation_requested_at = models.DateTimeField(
-        _("consultation requested"), null=True, blank=True, editable=False, db_index=True
+        "consultation requested", null=True, blank=True, editable=False, db_index=True
     )
-    name = models.CharField(_("name"), max_length=100, blank=True, editable=False)
-    phone = PhoneNumberField(_("phone"), blank=True, editable=False)
-    email = models.EmailField(_("email"), blank=True, editable=False)
+    name = models.CharField("name", max_length=100, blank=True, editable=False)
+    phone = PhoneNumberField("phone", blank=True, editable=False)
+    email = models.EmailField("email", blank=True, editable=False)
     preferred_method = models.CharField(
-        _("preferred contact"),
+        "preferred contact",
         max_length=8,
         blank=True,
         choices=choices.as_choices(choices.CONTACT_METHOD),
         editable=False,
     )
     voicemail_ok = models.CharField(
-        _("may we leave a voicemail?"),
+        "may we leave a voicemail?",
         max_length=3,
         blank=True,
         choices=choices.as_choices(choices.YES_NO),
         editable=False,
     )
     say_firm_name = models.CharField(
-        _("may we say who is calling?"),
+        "may we say who is calling?",
         max_length=3,
         blank=True,
         choices=choices.as_choices(choices.YES_NO),
         editable=False,
     )
-    best_time = models.CharField(_("best time to call"), max_length=100, blank=True, editable=False)
-    other_party_name = models.CharField(_("other party's name"), max_length=100, blank=True, editable=False)
-    message = models.TextField(_("message"), max_length=500, blank=True, editable=False)
-    consent_text = models.TextField(_("consent wording"), blank=True, editable=False)
-    consent_at = models.DateTimeField(_("consent given"), null=True, blank=True, editable=False)
+    best_time = models.CharField("best time to call", max_length=100, blank=True, editable=False)
+    other_party_name = models.CharField("other party's name", max_length=100, blank=True, editable=False)
+    message = models.TextField("message", max_length=500, blank=True, editable=False)
+    consent_text = models.TextField("consent wording", blank=True, editable=False)
+    consent_at = models.DateTimeField("consent given", null=True, blank=True, editable=False)
 
     # Staff follow-up.
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.NEW)
+    status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.NEW)
     assigned_to = models.ForeignKey(
         settings.AUTH_USER_MODEL,
-        verbose_name=_("assigned to"),
+        verbose_name="assigned to",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="assigned_intakes",
         limit_choices_to={"is_staff": True, "is_active": True},
     )
-    next_action_on = models.DateField(_("next action"), null=True, blank=True)
+    next_action_on = models.DateField("next action", null=True, blank=True)
     # Retention counts from the last thing that happened: the request, a change, a note or a call.
     last_activity_at = models.DateTimeField(
-        _("last activity"), default=timezone.now, editable=False, db_index=True
+        "last activity", default=timezone.now, editable=False, db_index=True
     )
 
     # The names above, normalized (intake.conflicts.normalize_name), for the conflict check.
@@ -118,8 +117,8 @@ class Intake(models.Model):
     other_party_key = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
 
     class Meta:
-        verbose_name = _("intake")
-        verbose_name_plural = _("intakes")
+        verbose_name = "intake"
+        verbose_name_plural = "intakes"
         ordering = ["-created_at"]
         permissions = [
             ("assign_intake", "Can assign intakes to staff"),

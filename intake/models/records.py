@@ -2,7 +2,6 @@
 
 from django.db import models
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
 from intake import choices
 from intake.models.intake import Intake
@@ -11,12 +10,12 @@ from intake.models.intake import Intake
 class WeeklyCount(models.Model):
     """How many intakes without a consultation request had these answers in a week. Nothing else survives."""
 
-    week = models.DateField(_("week starting"))  # a Monday, Pacific time
-    role = models.CharField(_("role"), max_length=20, choices=choices.as_choices(choices.STAFF_ROLE))
-    order_types = models.CharField(_("order types"), max_length=200)
-    priority = models.CharField(_("priority"), max_length=8, choices=choices.as_choices(choices.PRIORITY))
-    language = models.CharField(_("language"), max_length=8)
-    ruleset_version = models.CharField(_("rule-set version"), max_length=20)
+    week = models.DateField("week starting")  # a Monday, Pacific time
+    role = models.CharField("role", max_length=20, choices=choices.as_choices(choices.STAFF_ROLE))
+    order_types = models.CharField("order types", max_length=200)
+    priority = models.CharField("priority", max_length=8, choices=choices.as_choices(choices.PRIORITY))
+    language = models.CharField("language", max_length=8)
+    ruleset_version = models.CharField("rule-set version", max_length=20)
     count = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -27,7 +26,7 @@ class WeeklyCount(models.Model):
             )
         ]
         ordering = ["-week"]
-        verbose_name = _("anonymous weekly count")
+        verbose_name = "anonymous weekly count"
 
     def __str__(self):
         return f"{self.week}: {self.count}"
@@ -36,10 +35,10 @@ class WeeklyCount(models.Model):
 class ConflictRecord(models.Model):
     """The minimum a firm keeps from a purged consultation request, to avoid acting for both sides."""
 
-    reference = models.CharField(_("reference"), max_length=12, unique=True)
-    requested_on = models.DateField(_("date"))
-    visitor_name = models.CharField(_("visitor's name"), max_length=100, blank=True)
-    other_party_names = models.JSONField(_("other party's names"), default=list)
+    reference = models.CharField("reference", max_length=12, unique=True)
+    requested_on = models.DateField("date")
+    visitor_name = models.CharField("visitor's name", max_length=100, blank=True)
+    other_party_names = models.JSONField("other party's names", default=list)
     # Every name above, normalized and wrapped in "|", e.g. "|jose nunez|alex doe|", for the conflict check.
     name_keys = models.TextField(blank=True, editable=False)
 
@@ -54,8 +53,8 @@ class Notification(models.Model):
     """An email to the firm about an intake, kept until it is sent (an outbox)."""
 
     class Kind(models.TextChoices):
-        NEW_REQUEST = "new_request", _("New consultation request")
-        URGENT_REMINDER = "urgent_reminder", _("Urgent request not yet picked up")
+        NEW_REQUEST = "new_request", "New consultation request"
+        URGENT_REMINDER = "urgent_reminder", "Urgent request not yet picked up"
 
     intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="notifications")
     kind = models.CharField(max_length=20, choices=Kind.choices)

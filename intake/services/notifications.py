@@ -40,9 +40,11 @@ def _message(notification: Notification) -> tuple[str, str]:
     priority = current_priority(intake)
     link = settings.SITE_URL.rstrip("/") + reverse("admin:intake_intake_change", args=[intake.pk])
     subject = SUBJECTS[notification.kind].format(reference=intake.reference, priority=priority)
+    language = "Spanish: call back in Spanish" if intake.language == "es" else "English"
     body = (
         f"Reference: {intake.reference}\n"
         f"Priority: {priority}\n"
+        f"Language: {language}\n"
         f"Open it in the intake desk (sign-in required):\n{link}\n"
     )
     return subject, body

@@ -115,6 +115,15 @@ def context(browser):
 
 
 @pytest.fixture
+def spanish_context(browser):
+    """A browser whose preferred language is Spanish."""
+    context = browser.new_context(viewport=PHONE, locale="es-ES")
+    context.add_init_script(CSP_LISTENER)
+    yield context
+    context.close()
+
+
+@pytest.fixture
 def context_without_js(browser):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     yield context

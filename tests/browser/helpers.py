@@ -54,7 +54,7 @@ def click_and_wait(page, locator):
 
 
 def press_continue(page):
-    click_and_wait(page, page.get_by_role("button", name="Continue", exact=True))
+    click_and_wait(page, page.locator(".question-form button[type=submit]"))
 
 
 def answer_all(page, answers, *, check_each=None):

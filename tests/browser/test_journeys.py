@@ -34,17 +34,20 @@ def fill_consultation(page, data):
     page.check("#id_consent")
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("role", list(ROLES))
-def test_each_roles_journey_is_accessible_on_every_page(context, site, role):
-    page = context.new_page()
+def test_each_roles_journey_is_accessible_on_every_page(context, spanish_context, site, role, language):
+    page = (spanish_context if language == "es" else context).new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
     answers = ROLES[role]
-    with_errors = role == "restrained"  # this journey passes every question, so it checks every error state
+    # The restrained journey passes every question, so it checks every error state.
+    with_errors = role == "restrained"
 
     page.goto(site + "/")
-    assert_accessible(page, "start")
-    click_and_wait(page, page.get_by_role("link", name="Start"))
+    assert page.get_attribute("html", "lang") == language
+    assert_accessible(page, f"start ({language})")
+    click_and_wait(page, page.locator("a.button--start"))
 
     def check_question(page, step):
         assert_accessible(page, f"question {step}")
@@ -58,26 +61,28 @@ def test_each_roles_journey_is_accessible_on_every_page(context, site, role):
     steps = answer_all(page, answers, check_each=check_question)
     assert len(steps) <= 7
     assert_accessible(page, "check your answers")
-    click_and_wait(page, page.get_by_role("button", name="Continue to your guidance"))
+    click_and_wait(page, page.locator("form button[data-prevent-double-submit]"))
     assert page.url == site + "/guidance/"
+    assert page.get_attribute("html", "lang") == language
     assert_accessible(page, "guidance")
 
-    click_and_wait(page, page.get_by_role("button", name="Send my request"))
+    click_and_wait(page, page.locator(".consultation-form button[type=submit]"))
     assert page.title().startswith("Error:")
     assert_accessible(page, "consultation form, errors")
     fill_consultation(page, VALID)
-    click_and_wait(page, page.get_by_role("button", name="Send my request"))
+    click_and_wait(page, page.locator(".consultation-form button[type=submit]"))
     assert page.url == site + "/guidance/request-sent/"
     assert_accessible(page, "confirmation")
-    reference = Intake.objects.get().reference
-    assert reference in page.content()
+    intake = Intake.objects.get()
+    assert intake.reference in page.content()
+    assert intake.language == language
 
     for path, label in (("/online-safety/", "online safety"), ("/privacy/", "privacy")):
         page.goto(site + path)
         assert_accessible(page, label)
 
     page.goto(site + "/guidance/")
-    click_and_wait(page, page.get_by_role("button", name="Delete my answers"))
+    click_and_wait(page, page.locator(".your-data button"))
     assert_accessible(page, "answers deleted")
     assert not Intake.objects.exists()
     assert same_origin(requests, site) == []

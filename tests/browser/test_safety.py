@@ -129,3 +129,19 @@ def _fields(step, answers):
     from tests.journeys import STEP_FIELDS
 
     return [(name, answers[name]) for name in STEP_FIELDS[step] if name != "court_date"]
+
+
+def test_the_language_switch_works_without_javascript_and_keeps_the_answers(context_without_js, site):
+    page = context_without_js.new_page()
+    page.goto(site + "/questions/")
+    fill_step(page, journey(role="protected"))
+    click_and_wait(page, page.locator(".question-form button[type=submit]"))
+    page.goto(site + "/questions/role/")
+    click_and_wait(page, page.locator(".language-switch button"))
+    assert page.url == site + "/questions/role/"
+    assert page.get_attribute("html", "lang") == "es"
+    assert page.is_checked("input[name='role-role'][value='protected']")
+    assert "La orden me protege" in page.content()
+    page.get_by_role("link", name="Salir de esta página").click()
+    page.wait_for_url("**/weather")
+    assert not [c for c in page.context.cookies() if "language" in c["name"]]
