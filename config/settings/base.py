@@ -229,10 +229,13 @@ CSRF_FAILURE_VIEW = "intake.views.errors.csrf_failure"
 FIRM_NAME = env("FIRM_NAME", default="The Nieves Law Firm")
 FIRM_PHONE = env("FIRM_PHONE", default="(555) 555-0100")
 FIRM_HOURS = env("FIRM_HOURS", default="Monday to Friday, 8 a.m. to 6 p.m. Pacific time")
+FIRM_HOURS_ES = env("FIRM_HOURS_ES", default="de lunes a viernes, de 8 a. m. a 6 p. m., hora del Pacífico")
 FIRM_ADDRESS = env("FIRM_ADDRESS", default="")
 # What the visitor's phone shows when the firm calls back, and how soon to expect the call.
-FIRM_CALLER_ID = env("FIRM_CALLER_ID", default="No caller ID (a private number)")
-FIRM_CALLBACK_TIME = env("FIRM_CALLBACK_TIME", default="within one business day")
+# What the visitor's phone shows when the firm calls (empty: no caller ID, a private number),
+# and within how many business days the firm calls back.
+FIRM_CALLER_ID = env("FIRM_CALLER_ID", default="")
+FIRM_CALLBACK_DAYS = env.int("FIRM_CALLBACK_DAYS", default=1)
 # Where quick exit sends the visitor after their session is cleared.
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", default="https://www.google.com/search?q=weather")
 

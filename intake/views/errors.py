@@ -4,17 +4,14 @@ They use only settings for the firm's details (no context processors, no session
 they work when the database or the session store does not.
 """
 
-from django.conf import settings
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
+from intake.context_processors import firm_details
+
 
 def _page(template: str, status: int, request=None) -> HttpResponse:
-    context = {
-        "firm_name": settings.FIRM_NAME,
-        "firm_phone": settings.FIRM_PHONE,
-        "firm_hours": settings.FIRM_HOURS,
-    }
+    context = firm_details()
     return HttpResponse(render_to_string(template, context), status=status)
 
 

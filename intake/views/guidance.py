@@ -80,7 +80,7 @@ def consultation_sent(request):
         "guidance/confirmation.html",
         {
             "intake": intake,
-            "callback_time": settings.FIRM_CALLBACK_TIME,
+            "callback_days": settings.FIRM_CALLBACK_DAYS,
             "caller_id": settings.FIRM_CALLER_ID,
         },
     )

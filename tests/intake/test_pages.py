@@ -137,7 +137,7 @@ def test_the_firm_phone_is_a_tap_to_call_link(client, visitor):
     client.post("/guidance/", VALID)
     page = client.get("/guidance/request-sent/").content.decode()
     assert 'href="tel:+15555550100"' in page
-    assert "No caller ID (a private number)" in page
+    assert "no caller ID: a private or unknown number" in page
 
 
 def test_static_files_are_compressed_and_cache_busted_for_production(tmp_path, settings):
