@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.contrib.admin import AdminSite
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 
 
@@ -10,10 +10,11 @@ class IntakeAdminSite(OTPAdminSite):
     site_header = "Intake desk"
     site_title = "Intake desk"
     index_title = "Consultation requests and intakes"
+    enable_nav_sidebar = False  # the queue needs the width
 
     @property
     def login_form(self):
-        return OTPAdminAuthenticationForm if settings.STAFF_2FA_REQUIRED else AuthenticationForm
+        return OTPAdminAuthenticationForm if settings.STAFF_2FA_REQUIRED else AdminAuthenticationForm
 
     @property
     def login_template(self):

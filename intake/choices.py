@@ -142,6 +142,14 @@ INITIATOR_UNDER_MUTUAL = {
 }
 
 
+def perspective(role: str | None, mutual: bool) -> str:
+    """Whose words the contact questions are asked in: the same stored answer means the same thing
+    only under the same perspective."""
+    if mutual:
+        return "mutual-helper" if role in (Role.HELPING_PROTECTED, Role.HELPING_RESTRAINED) else "mutual-self"
+    return str(role or Role.UNSURE)
+
+
 def initiator_labels(role: Role, mutual: bool) -> dict:
     if mutual:
         helping = role in (Role.HELPING_PROTECTED, Role.HELPING_RESTRAINED)

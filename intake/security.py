@@ -1,8 +1,11 @@
 """Who is asking: the client address used by login lockout and rate limits, and the staff idle timeout."""
 
+import datetime
+import ipaddress
 import time
 
 from django.conf import settings
+from django.utils import timezone
 
 
 def client_ip(request) -> str:
@@ -17,7 +20,22 @@ def client_ip(request) -> str:
     if proxies <= 0:
         return remote
     hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
-    return hops[-proxies] if len(hops) >= proxies else remote
+    if len(hops) < proxies:
+        return remote
+    return _address(hops[-proxies]) or remote
+
+
+def _address(hop: str) -> str | None:
+    """An IP address from an X-Forwarded-For entry ("1.2.3.4", "1.2.3.4:5678", "[2001:db8::1]:443")."""
+    candidate = hop
+    if hop.startswith("["):
+        candidate = hop[1:].split("]", 1)[0]
+    elif hop.count(":") == 1:
+        candidate = hop.split(":", 1)[0]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return None
 
 
 class SessionKeepAliveMiddleware:
@@ -56,5 +74,8 @@ class StaffIdleTimeoutMiddleware:
         if request.path.startswith(self.STAFF_PATHS):
             user = getattr(request, "user", None)
             if user is not None and user.is_authenticated and user.is_staff:
-                request.session.set_expiry(settings.STAFF_IDLE_TIMEOUT)
+                # A date, not a number of seconds: the server then ends the session too, not just the cookie.
+                request.session.set_expiry(
+                    timezone.now() + datetime.timedelta(seconds=settings.STAFF_IDLE_TIMEOUT)
+                )
         return self.get_response(request)

@@ -1,9 +1,10 @@
 """A session engine for several app servers: sessions in Redis, each save copied to the database.
 
 - A Redis restart loses nothing: a session missing from Redis is read back from the database.
-- A database outage loses nothing: the copy in Redis carries on, and the visitor can finish once
-  the database is back (the questions' outage page says so).
-Only both failing at once fails a request. Used when REDIS_URL is set (see settings).
+- A database outage loses nothing: the copy in Redis carries on, marked as ahead of the database,
+  and the next request after the outage copies it to the database again.
+- Deleting (quick exit, start again, delete my answers) never fails: each copy is removed if it can be.
+Only both stores failing at once fails a request. Used when REDIS_URL is set (see settings).
 """
 
 import logging
@@ -15,22 +16,29 @@ from django.db import DatabaseError
 
 logger = logging.getLogger(__name__)
 
+# Set in the Redis copy while the database copy is older; the next request saves it again.
+DATABASE_BEHIND = "_database_behind"
+
 
 class SessionStore(cached_db.SessionStore):
     def load(self):
         try:
             data = self._cache.get(self.cache_key)
+            cache_answered = True
         except Exception:  # noqa: BLE001 - Redis unavailable: read the database copy instead
-            data = None
+            data, cache_answered = None, False
         if data is not None:
+            if data.get(DATABASE_BEHIND):
+                self.modified = True  # copy it to the database at the end of this request
             return data
-        # Not in Redis (restarted, or down): the database copy. If the database is down too, fail
-        # rather than start an empty session that would later overwrite the visitor's answers.
+        # Not in Redis (restarted), or Redis is down: the database copy. If the database is down too,
+        # fail rather than start an empty session that would later overwrite the visitor's answers.
         session = self._get_session_from_db()
         if not session:
             return {}
         data = self.decode(session.session_data)
-        self._cache_set(data, self.get_expiry_age(expiry=session.expire_date))
+        if cache_answered:  # a clean miss (Redis restarted): put the copy back
+            self._cache_set(data, self.get_expiry_age(expiry=session.expire_date))
         return data
 
     def exists(self, session_key):
@@ -44,25 +52,52 @@ class SessionStore(cached_db.SessionStore):
         except DatabaseError:
             return False  # a new random key; its first save decides
 
+    def _in_cache(self) -> bool:
+        try:
+            return self.cache_key in self._cache
+        except Exception:  # noqa: BLE001 - Redis unavailable
+            return False
+
     def save(self, must_create=False):
+        self._get_session(no_load=must_create).pop(DATABASE_BEHIND, None)
         database_saved = True
         try:
             DatabaseStore.save(self, must_create)
         except UpdateError:
-            # No database copy to update: it was made while the database was down, or the database
-            # is down now. Insert one if we can.
+            # No row to update. If Redis still has the session, its database copy was never made
+            # (it began during an outage), or the database is down now: insert one if we can.
+            # If Redis does not have it either, it was deleted (quick exit in another tab): stop.
+            if not self._in_cache():
+                raise
             try:
                 DatabaseStore.save(self, must_create=True)
             except (CreateError, DatabaseError):
                 database_saved = False
         except DatabaseError:
             database_saved = False
-        if not database_saved:
-            logger.warning("session saved to the cache only: database unavailable")
         if self._session_key is None:
             self._session_key = self._get_new_session_key()
-        if not self._cache_set(self._session, self.get_expiry_age()) and not database_saved:
-            raise DatabaseError("neither the session cache nor the database is available")
+        if not database_saved:
+            logger.warning("session saved to the cache only: database unavailable")
+            self._session[DATABASE_BEHIND] = True
+        cached = self._cache_set(self._session, self.get_expiry_age())
+        if not database_saved:
+            self._session.pop(DATABASE_BEHIND, None)
+            if not cached:
+                raise DatabaseError("neither the session cache nor the database is available")
+
+    def delete(self, session_key=None):
+        session_key = session_key or self.session_key
+        if session_key is None:
+            return
+        try:
+            DatabaseStore.delete(self, session_key)
+        except DatabaseError:
+            logger.warning("session: database copy not deleted (database unavailable)")
+        try:
+            self._cache.delete(self.cache_key_prefix + session_key)
+        except Exception:  # noqa: BLE001 - Redis unavailable; the copy expires on its own
+            logger.warning("session: cached copy not deleted (cache unavailable)")
 
     def _cache_set(self, data, expiry) -> bool:
         try:

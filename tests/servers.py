@@ -30,6 +30,7 @@ def production_env(workdir: Path, *, database_url=None, redis_url=None, **extra)
             "DJANGO_SECRET_KEY": "test-only-" + "k" * 50,
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DJANGO_BEHIND_TLS_PROXY": "true",
+            "TRUSTED_PROXY_COUNT": "1",
             "DJANGO_STATIC_ROOT": str(workdir / "static"),
             "DJANGO_SESSION_FILE_PATH": str(workdir / "sessions"),
             "DJANGO_DEFAULT_FROM_EMAIL": "desk@example.com",

@@ -1,6 +1,8 @@
 """Notes, call attempts and other names on the intake page. Saved rows cannot be edited or deleted."""
 
 from django.contrib import admin
+from django.utils import timezone
+from django.utils.formats import localize
 
 from intake.models import CallAttempt, IntakeAccess, Note, OtherPartyAlias
 
@@ -15,25 +17,30 @@ class AddOnlyInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("author")
 
+    @admin.display(description="time")
+    def when(self, item):
+        """Set when the row is saved; a new row shows none yet."""
+        return localize(timezone.localtime(item.created_at)) if item.pk else ""
+
 
 class NoteInline(AddOnlyInline):
     model = Note
-    fields = ("created_at", "author", "text")
-    readonly_fields = ("created_at", "author")
+    fields = ("when", "author", "text")
+    readonly_fields = ("when", "author")
 
 
 class CallAttemptInline(AddOnlyInline):
     model = CallAttempt
-    fields = ("created_at", "author", "outcome", "note")
-    readonly_fields = ("created_at", "author")
+    fields = ("when", "author", "outcome", "note")
+    readonly_fields = ("when", "author")
 
 
 class OtherPartyAliasInline(admin.TabularInline):
     model = OtherPartyAlias
     extra = 1
     fields = ("name",)
-    verbose_name = "other name the other party is known by"
-    verbose_name_plural = "Conflict check: other names the other party is known by"
+    verbose_name = "other name of the other party"
+    verbose_name_plural = "Other names of the other party (conflict check)"
 
     def has_change_permission(self, request, obj=None):
         return False

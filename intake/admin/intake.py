@@ -115,7 +115,7 @@ class IntakeAdmin(admin.ModelAdmin):
         "best_time",
         "preferred_method",
         "name",
-        "phone",
+        "phone_to_dial",
         "email",
         "message",
         "consultation_requested_at",
@@ -140,13 +140,16 @@ class IntakeAdmin(admin.ModelAdmin):
             "How to contact them safely — read before calling",
             {"fields": ("voicemail_ok", "say_firm_name", "best_time", "preferred_method")},
         ),
-        ("Contact details", {"fields": ("name", "phone", "email", "message")}),
+        ("Contact details", {"fields": ("name", "phone_to_dial", "email", "message")}),
         ("Conflict check", {"fields": ("other_party_name", "conflict_check", "duplicates")}),
         ("Follow-up", {"fields": FOLLOWUP_FIELDS}),
         ("Answers", {"fields": ("answers_table",)}),
         (
             "Guidance as the visitor saw it",
-            {"fields": ("rules_shown", "ruleset_version", "guidance_as_shown", "guidance_in_english")},
+            {
+                "fields": ("rules_shown", "ruleset_version", "guidance_as_shown", "guidance_in_english"),
+                "classes": ["collapse"],
+            },
         ),
         (
             "Consent",
@@ -365,6 +368,12 @@ class IntakeAdmin(admin.ModelAdmin):
     @admin.display(description="rules shown")
     def rules_shown(self, intake):
         return format_html_join(", ", "<code>{}</code>", ((rule_id,) for rule_id in intake.rule_ids))
+
+    @admin.display(description="phone")
+    def phone_to_dial(self, intake):
+        if not intake.phone:
+            return "–"
+        return format_html('<a href="tel:{}">{}</a>', intake.phone.as_e164, intake.phone.as_national)
 
     @admin.display(description="language", ordering="language")
     def language_badge(self, intake):

@@ -166,12 +166,12 @@ class ContactDetailsForm(QuestionForm):
     )
     responded = RadioField(
         labels=choices.YES_NO_UNSURE,
-        required_message=_("Choose whether the restrained person replied or made contact"),
+        required_message=_("Choose whether there has been a reply or any contact back"),
         label=_("Has the restrained person replied to the protected person, or contacted them?"),
     )
     said_ok = RadioField(
         labels=choices.YES_NO_UNSURE,
-        required_message=_("Choose whether the protected person said it was OK to reply"),
+        required_message=_("Choose whether anyone said it was OK to reply"),
         label=_("Did the protected person say it was OK to reply or to get in touch?"),
     )
 

@@ -76,4 +76,4 @@ class IntakeAccess(models.Model):
         verbose_name_plural = "access records"
 
     def __str__(self):
-        return f"Access to {self.intake_id}"
+        return f"{self.get_kind_display()} {timezone.localtime(self.accessed_at):%Y-%m-%d %H:%M}"

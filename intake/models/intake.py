@@ -27,7 +27,9 @@ class Intake(models.Model):
     # One intake per journey, enforced by the database: replays and double submits find this row.
     journey_id = models.UUIDField(unique=True, editable=False)
     created_at = models.DateTimeField("created", default=timezone.now, editable=False, db_index=True)
-    language = models.CharField("language", max_length=8, editable=False)
+    language = models.CharField(
+        "language", max_length=8, choices=[("en", "English"), ("es", "Spanish")], editable=False
+    )
 
     # The answers: the whole set as given, plus typed copies of what staff filter on.
     answers = models.JSONField("answers", editable=False)

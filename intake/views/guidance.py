@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db import DatabaseError
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -12,6 +13,7 @@ from django_ratelimit.core import is_ratelimited
 
 from intake import journey
 from intake.forms.consultation import CONSENT_TEXT, ConsultationForm
+from intake.guidance_text import render_stored_guidance
 from intake.models import Intake
 from intake.services import IntakeGone, consultation_request
 from intake.views import errors
@@ -60,13 +62,12 @@ def guidance(request):
                 return redirect("consultation_sent")
     else:
         form = ConsultationForm()
-    context = {
-        "intake": intake,
-        # Rendered by intake.guidance_text from our own templates when the intake was stored.
-        "guidance_html": mark_safe(intake.guidance_snapshot),  # noqa: S308
-        "form": form,
-        "problem": problem,
-    }
+    if get_language() == intake.language:
+        # Exactly as stored: rendered by intake.guidance_text from our own templates at the time.
+        guidance_html = mark_safe(intake.guidance_snapshot)  # noqa: S308
+    else:  # the visitor switched language since: the same rules, in the language they now read
+        guidance_html = mark_safe(render_stored_guidance(intake.answers, intake.rule_ids, get_language()))  # noqa: S308
+    context = {"intake": intake, "guidance_html": guidance_html, "form": form, "problem": problem}
     return render(request, "guidance/page.html", context, status=status)
 
 

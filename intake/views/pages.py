@@ -1,5 +1,8 @@
 """Pages around the questions: start, information pages, quick exit, start again, delete my answers."""
 
+import logging
+from importlib import import_module
+
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
@@ -9,6 +12,8 @@ from django.views.decorators.http import require_POST
 from intake import journey
 from intake.models import Intake
 from intake.services import intake_delete
+
+logger = logging.getLogger(__name__)
 
 
 def start(request):
@@ -27,11 +32,21 @@ def privacy(request):
     )
 
 
+def forget_session(request, response):
+    """End the visitor's session whatever happens: this must work even when a store is down."""
+    try:
+        request.session.flush()
+    except Exception:  # noqa: BLE001 - the browser must forget the session even if a store did not
+        logger.warning("session not deleted from its store; the browser forgets it anyway")
+        request.session = import_module(settings.SESSION_ENGINE).SessionStore()  # empty: nothing to save
+    response.delete_cookie(settings.SESSION_COOKIE_NAME, samesite=settings.SESSION_COOKIE_SAMESITE)
+    return response
+
+
 @never_cache
 def quick_exit(request):
     """Forget everything about this visitor, then leave for a neutral site."""
-    request.session.flush()
-    response = HttpResponseRedirect(settings.QUICK_EXIT_URL)
+    response = forget_session(request, HttpResponseRedirect(settings.QUICK_EXIT_URL))
     response.delete_cookie(settings.LANGUAGE_COOKIE_NAME)
     # Ask the browser to drop this site's cached pages and cookies too (honoured over HTTPS and on localhost).
     response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
@@ -41,8 +56,7 @@ def quick_exit(request):
 @require_POST
 def start_again(request):
     """Clear the answers in this browser and go back to the first question. Stored intakes are kept."""
-    request.session.flush()
-    return redirect("questions")
+    return forget_session(request, redirect("questions"))
 
 
 @require_POST
@@ -54,8 +68,7 @@ def delete_answers(request):
         intake = Intake.objects.filter(reference=reference).first()
         if intake is not None:
             intake_delete(intake=intake)
-    request.session.flush()
-    return redirect("answers_deleted")
+    return forget_session(request, redirect("answers_deleted"))
 
 
 @never_cache

@@ -22,14 +22,15 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from guidance import Answers
 from guidance.vocabulary import OrderType, Step
-from intake import journey
+from intake import choices, journey
 from intake.services import intake_create
-from intake.steps import CONDITIONS, FORMS
+from intake.steps import CONDITIONS, FORMS, QUESTION_STEPS
 from intake.summary import answer_rows
 from intake.views import errors
 
 JOURNEY_KEY = "journey"
 CHECKED_KEY = "checked_steps"
+PERSPECTIVE_KEY = "contact_details_perspective"
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -55,13 +56,34 @@ class QuestionWizard(NamedUrlSessionWizardView):
         """The answers saved for `step`, or None. Cleaned when saved; finish() checks them again."""
         cache = self.__dict__.setdefault("_answers_cache", {})
         if step not in cache:
-            data = self.storage.get_step_data(step)
+            data = self.saved_data(step)
             cache[step] = None if data is None else dict(self.form_list)[step].answers_from(data, prefix=step)
         return cache[step]
 
+    def saved_data(self, step):
+        """The data saved for `step`, unless it no longer means what the visitor chose.
+
+        Who started the contact is answered in the visitor's own words ("I did", "They did"): if the
+        role, or whether the orders are mutual, has changed since, the same stored value would mean
+        something else, so the question is asked again.
+        """
+        data = self.storage.get_step_data(step)
+        if (
+            step == Step.CONTACT_DETAILS
+            and data is not None
+            and self.storage.extra_data.get(PERSPECTIVE_KEY) != self.perspective()
+        ):
+            return None
+        return data
+
+    def perspective(self):
+        role = (self.answers_for(Step.ROLE) or {}).get("role")
+        mutual = OrderType.MUTUAL in (self.answers_for(Step.ORDER) or {}).get("order_types", ())
+        return choices.perspective(role, mutual)
+
     def validated_answers(self, step):
         """The saved answers for `step` validated again by its form, or None if they no longer validate."""
-        data = self.storage.get_step_data(step)
+        data = self.saved_data(step)
         if data is None:
             return None
         form = dict(self.form_list)[step](data=data, prefix=step, **self.get_form_kwargs(step))
@@ -125,7 +147,7 @@ class QuestionWizard(NamedUrlSessionWizardView):
         self.storage.current_step = step
         if step == Step.CHECK:
             self.remember_checked(self.shown_questions())
-        return self.render(self.get_form(step, data=self.storage.get_step_data(step)))
+        return self.render(self.get_form(step, data=self.saved_data(step)))
 
     def post(self, request, *args, **kwargs):
         step = kwargs.get("step")
@@ -149,6 +171,10 @@ class QuestionWizard(NamedUrlSessionWizardView):
                 return errors.rate_limited(request)
             return self.finish()
         self.storage.set_step_data(step, self.process_step(form))
+        if step == Step.CONTACT_DETAILS:
+            extra = self.storage.extra_data
+            extra[PERSPECTIVE_KEY] = self.perspective()
+            self.storage.extra_data = extra
         self.forget_cached_answers()
         return redirect(self.get_step_url(self.step_after(step)))
 
@@ -222,7 +248,8 @@ class QuestionWizard(NamedUrlSessionWizardView):
         context = super().get_context_data(form=form, **kwargs)
         questions = self.shown_questions()
         step = self.steps.current
-        context["questions_count"] = len(questions)
+        # The number of questions depends on the answers; the most there can be never changes.
+        context["most_questions"] = len(QUESTION_STEPS)
         if step in questions:
             context["question_number"] = questions.index(step) + 1
         previous = self.get_prev_step(step)

@@ -8,7 +8,7 @@ from tests.journeys import journey
 def finish(page, site, answers):
     page.goto(site + "/questions/")
     answer_all(page, answers)
-    click_and_wait(page, page.get_by_role("button", name="Continue to your guidance"))
+    click_and_wait(page, page.locator("form button[data-prevent-double-submit]"))
     assert page.url == site + "/guidance/"
 
 
@@ -145,3 +145,17 @@ def test_the_language_switch_works_without_javascript_and_keeps_the_answers(cont
     page.get_by_role("link", name="Salir de esta página").click()
     page.wait_for_url("**/weather")
     assert not [c for c in page.context.cookies() if "language" in c["name"]]
+
+
+def test_nothing_overflows_a_small_phone_in_either_language(browser, site):
+    for locale in ("en-US", "es-ES"):
+        context = browser.new_context(viewport={"width": 320, "height": 640}, locale=locale)
+        page = context.new_page()
+        finish(page, site, journey())
+        for path in ["/", "/questions/role/", "/guidance/", "/privacy/"]:
+            page.goto(site + path)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 320, (locale, path, width)
+            header = page.locator(".site-header").bounding_box()
+            assert header["height"] <= 120, (locale, path, header)
+        context.close()

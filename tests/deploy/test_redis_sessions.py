@@ -62,3 +62,77 @@ def test_a_session_first_saved_during_an_outage_is_copied_to_the_database_later(
     Visitor(client).walk(journey())
     assert Session.objects.count() == 1
     assert Intake.objects.count() == 1
+
+
+@pytest.mark.parametrize("outage", ["database", "redis"])
+def test_quick_exit_works_even_when_a_store_is_down(settings, redis_url, client, outage, monkeypatch):
+    from unittest import mock
+
+    from django.core.cache.backends.redis import RedisCache
+
+    use_redis_sessions(settings, redis_url)
+    client.raise_request_exception = False
+    Visitor(client).walk(journey(), finish=False)
+    down = (
+        database_down()
+        if outage == "database"
+        else mock.patch.object(RedisCache, "delete", side_effect=ConnectionError("redis is down"))
+    )
+    with down:
+        response = client.get("/exit/")
+    assert response.status_code == 302 and response["Location"] == settings.QUICK_EXIT_URL
+    assert response.cookies[settings.SESSION_COOKIE_NAME].value == ""
+    # The browser has forgotten the session: nothing of the answers comes back.
+    assert client.get(step_url("check"))["Location"] == step_url("role")
+
+
+def test_a_save_during_an_outage_reaches_the_database_once_it_is_back(settings, redis_url, client):
+    from django.contrib.sessions.models import Session
+
+    use_redis_sessions(settings, redis_url)
+    client.raise_request_exception = False
+    Visitor(client).walk(journey(), finish=False)
+    with database_down():
+        client.post(step_url("situation"), {"situation-criminal_case": "yes"})
+    key = client.cookies["sessionid"].value
+    stale = Session.objects.get(session_key=key).get_decoded()
+    assert stale["wizard_questions"]["step_data"]["situation"]["situation-criminal_case"] == ["no"]
+    client.get(step_url("check"))  # the first request after the outage copies the session again
+    fresh = Session.objects.get(session_key=key).get_decoded()
+    assert fresh["wizard_questions"]["step_data"]["situation"]["situation-criminal_case"] == ["yes"]
+    assert "_database_behind" not in fresh
+
+
+def test_a_redis_error_falls_back_to_the_database_without_overwriting_redis(settings, redis_url, client):
+    from unittest import mock
+
+    from django.core.cache.backends.redis import RedisCache
+
+    from intake.sessions import SessionStore
+
+    use_redis_sessions(settings, redis_url)
+    Visitor(client).walk(journey(), finish=False)
+    with (
+        mock.patch.object(RedisCache, "set") as cache_set,
+        mock.patch.object(RedisCache, "get", side_effect=ConnectionError("timeout")),
+    ):
+        data = SessionStore(client.cookies["sessionid"].value).load()
+        assert "situation" in data["wizard_questions"]["step_data"]  # read from the database copy
+        assert not cache_set.called  # and not written back over what Redis may hold
+
+
+def test_a_session_deleted_elsewhere_is_not_brought_back(settings, redis_url, client):
+    from django.contrib.sessions.backends.base import UpdateError
+
+    from intake.sessions import SessionStore
+
+    use_redis_sessions(settings, redis_url)
+    Visitor(client).walk(journey(), finish=False)
+    key = client.cookies["sessionid"].value
+    tab = SessionStore(key)
+    assert "wizard_questions" in tab  # this tab has the session loaded
+    SessionStore(key).delete()  # quick exit in another tab
+    tab["x"] = 1
+    with pytest.raises(UpdateError):
+        tab.save()
+    assert not SessionStore().exists(key)

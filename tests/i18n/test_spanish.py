@@ -107,3 +107,13 @@ def test_staff_see_an_english_rendering_and_a_spanish_flag(
     assert '<span class="language-flag">Spanish</span>' in listing
     assert "Language: Spanish: call back in Spanish" in mail.outbox[0].body
     assert "Acepto que la firma" in intake.consent_text  # consent stored in the words the visitor read
+
+
+def test_switching_language_after_finishing_shows_the_guidance_in_the_new_language(client):
+    Visitor(client).walk(journey())
+    assert "Source:" in client.get("/guidance/").content.decode()
+    client.post("/i18n/setlang/", {"language": "es", "next": "/guidance/"})
+    page = client.get("/guidance/").content.decode()
+    assert "Fuente:" in page and "Source:" not in page
+    assert 'data-rule="reply-text"' in page
+    assert Intake.objects.get().language == "en"  # what was stored is what was shown at the time

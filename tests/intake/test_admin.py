@@ -357,7 +357,15 @@ def test_every_field_the_visitor_gave_is_read_only():
     editable = {f.name for f in Intake._meta.get_fields() if getattr(f, "editable", False) and f.concrete}
     assert editable == {"id", "status", "assigned_to", "next_action_on"}
     readonly = set(IntakeAdmin.readonly_fields)
-    for name in ["name", "phone", "email", "message", "other_party_name", "voicemail_ok", "consent_text"]:
+    for name in [
+        "name",
+        "phone_to_dial",
+        "email",
+        "message",
+        "other_party_name",
+        "voicemail_ok",
+        "consent_text",
+    ]:
         assert name in readonly
 
 

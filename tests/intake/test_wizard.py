@@ -323,3 +323,21 @@ def test_reading_keeps_the_session_alive_without_a_write_on_every_page(visitor, 
     session.save()
     client.get(step_url("role"))
     assert store(key).load()["_seen"] > int(time.time()) - 5  # after a while, a page view restarts the clock
+
+
+def test_who_started_the_contact_is_asked_again_when_its_words_change(visitor, client):
+    """ "I did" is stored as the value for the protected person; under mutual orders the same value
+    would mean the other person, so the question comes back instead of silently changing meaning."""
+    visitor.walk(journey(role="protected", initiated_by="protected"), finish=False)
+    client.get(step_url("check"))
+    assert visitor.answer("order", {"order_types": ["domestic_violence", "mutual"]})["Location"] == step_url(
+        "contact_details"
+    )
+    page = client.get(step_url("contact_details")).content.decode()
+    assert "checked" not in page  # nothing pre-ticked: the old answer meant something else
+    assert client.post(step_url("check"), {})["Location"] == step_url("contact_details")
+    visitor.answer("contact_details", {"initiated_by": "restrained", "responded": "yes", "said_ok": "no"})
+    client.post(step_url("check"), {})
+    intake = Intake.objects.get()
+    assert intake.answers["initiated_by"] == "restrained"
+    assert "already-replied" in intake.rule_ids
