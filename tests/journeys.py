@@ -48,6 +48,10 @@ VALID = {
 }
 
 
+# Every question step, in order (a journey shows some of them).
+QUESTIONS = [str(step) for step in STEP_FIELDS]
+
+
 def step_url(step):
     return f"/questions/{step}/"
 

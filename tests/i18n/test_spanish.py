@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core import mail
 
 from intake.models import Intake
-from tests.journeys import VALID, Visitor, journey, step_url
+from tests.journeys import QUESTIONS, VALID, Visitor, journey, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -46,15 +46,7 @@ def test_a_spanish_journey_for_every_role(spanish, role):
 
 def test_every_question_page_is_in_spanish(spanish):
     Visitor(spanish).walk(journey(contact_kinds=["text"]), finish=False)
-    for step in [
-        "role",
-        "order",
-        "order_stage",
-        "order_exceptions",
-        "contact",
-        "contact_details",
-        "situation",
-    ]:
+    for step in QUESTIONS:
         page = spanish.get(step_url(step)).content.decode()
         assert "Pregunta " in page and "Seguir" in page, step
         assert ">Continue<" not in page and "Question " not in page, step

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 
 from intake.models import Intake
-from tests.journeys import VALID, journey, step_url
+from tests.journeys import QUESTIONS, VALID, journey, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -40,16 +40,7 @@ def every_page(client, visitor):
     visitor.walk(
         journey(contact_kinds=["text", "call", "email_social", "in_person", "third_party"]), finish=False
     )
-    for step in [
-        "role",
-        "order",
-        "order_stage",
-        "order_exceptions",
-        "contact",
-        "contact_details",
-        "situation",
-        "check",
-    ]:
+    for step in [*QUESTIONS, "check"]:
         pages.append((step, client.get(step_url(step))))
     pages.append(("order, error", client.post(step_url("order"), {})))
     client.post(step_url("check"), {})

@@ -11,22 +11,13 @@ from django.template.loader import render_to_string
 from guidance.rules import RULES
 from intake.guidance_text import rule_context, rule_template
 from tests.guidance.scenarios import SCENARIOS
-from tests.journeys import Visitor, step_url
+from tests.journeys import QUESTIONS, Visitor, step_url
 from tests.readability import fernandez_huerta, us_grade, visible_text
 
 pytestmark = pytest.mark.django_db
 
 PAGE_LIMIT = 8
 RULE_WARNING = 10
-QUESTION_STEPS = [
-    "role",
-    "order",
-    "order_stage",
-    "order_exceptions",
-    "contact",
-    "contact_details",
-    "situation",
-]
 
 
 def print_table(title, rows):
@@ -52,7 +43,7 @@ def test_every_scenarios_guidance_page_reads_at_grade_8_or_below(client):
 def test_every_question_page_reads_at_grade_8_or_below(client):
     Visitor(client).walk(SCENARIOS[2][1], finish=False)
     rows = []
-    for step in [*QUESTION_STEPS, "check"]:
+    for step in [*QUESTIONS, "check"]:
         rows.append((us_grade(visible_text(client.get(step_url(step)).content.decode())), step))
     for url in ["/", "/online-safety/", "/privacy/"]:
         rows.append((us_grade(visible_text(client.get(url).content.decode())), url))

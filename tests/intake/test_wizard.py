@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from intake.models import Intake
-from tests.journeys import STEP_FIELDS, journey, step_data, step_url
+from tests.journeys import QUESTIONS, STEP_FIELDS, journey, step_data, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -127,15 +127,7 @@ def test_an_answer_from_a_branch_the_visitor_left_never_reaches_the_intake(visit
 def test_check_lists_every_answer_with_a_change_link(visitor, client):
     visitor.walk(journey(), finish=False)
     page = client.get(step_url("check")).content.decode()
-    for step in [
-        "role",
-        "order",
-        "order_stage",
-        "order_exceptions",
-        "contact",
-        "contact_details",
-        "situation",
-    ]:
+    for step in QUESTIONS:
         assert f'href="{step_url(step)}"' in page
     assert page.count(">Change<") == 10  # contact_details asks 3 questions, situation 2
     assert "The order is against me" in page
