@@ -1,5 +1,7 @@
 """The visitor's guidance, the consultation request on it, and the confirmation."""
 
+import logging
+
 from django.conf import settings
 from django.db import DatabaseError
 from django.shortcuts import redirect, render
@@ -17,6 +19,8 @@ from intake.guidance_text import render_stored_guidance
 from intake.models import Intake
 from intake.services import IntakeGone, consultation_request
 from intake.views import errors
+
+logger = logging.getLogger(__name__)
 
 
 def _finished_intake(request):
@@ -49,7 +53,8 @@ def guidance(request):
                 consultation_request(intake=intake, details=form.details(), consent_text=str(CONSENT_TEXT))
             except IntakeGone:
                 return render(request, "guidance/missing.html", status=410)
-            except DatabaseError:
+            except DatabaseError as error:
+                logger.error("could not store a consultation request (%s: %s)", type(error).__name__, error)
                 # Shown again with everything they typed still in the form.
                 status, problem = (
                     503,

@@ -6,6 +6,7 @@ answer is saved), only each form's own fields are kept, a visitor cannot skip ah
 an unanswered question, and finishing happens on the POST of "check", never on a GET.
 """
 
+import logging
 import uuid
 
 from django.conf import settings
@@ -27,6 +28,8 @@ from intake.services import intake_create
 from intake.steps import CONDITIONS, FORMS, QUESTION_STEPS
 from intake.summary import answer_rows
 from intake.views import errors
+
+logger = logging.getLogger(__name__)
 
 JOURNEY_KEY = "journey"
 CHECKED_KEY = "checked_steps"
@@ -235,8 +238,13 @@ class QuestionWizard(NamedUrlSessionWizardView):
                 language=get_language(),
                 journey_id=self.journey_id(),
             )
-        except DatabaseError:
+        except DatabaseError as error:
             # The answers stay in the session; finishing again after recovery stores one intake.
+            logger.error(
+                "could not store an intake (%s: %s); the visitor was asked to retry",
+                type(error).__name__,
+                error,
+            )
             return render(self.request, "questions/try_again.html", status=503)
         journey.remember_finished(self.request.session, intake.reference)
         self.storage.reset()

@@ -25,7 +25,7 @@ def database_down():
 
 
 @pytest.mark.django_db
-def test_a_database_outage_at_the_last_step_loses_nothing(client):
+def test_a_database_outage_at_the_last_step_loses_nothing(client, caplog):
     client.raise_request_exception = False
     visitor = Visitor(client)
     visitor.walk(journey(), finish=False)
@@ -36,6 +36,7 @@ def test_a_database_outage_at_the_last_step_loses_nothing(client):
         page = response.content.decode()
         assert "Your answers are still here" in page
         assert 'href="/exit/"' in page  # the page, quick exit included, rendered without the database
+    assert "could not store an intake (OperationalError" in caplog.text  # the firm's logs say so
     assert client.session["wizard_questions"]["step_data"] == answers_before
     assert not Intake.objects.exists()
     # After recovery, finishing again stores exactly one intake.
