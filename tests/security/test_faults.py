@@ -6,7 +6,7 @@ from contextlib import contextmanager
 from unittest import mock
 
 import pytest
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client
 
@@ -15,6 +15,22 @@ from intake.models import Intake
 from intake.services import intakes
 from tests.factories import DEFAULT_ANSWERS
 from tests.journeys import Visitor, journey, step_url
+
+
+def run_at_once(work, count):
+    """Run `work` in `count` threads at the same time, each with its own database connection."""
+
+    def thread_work():
+        try:
+            work()
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=thread_work) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
 
 
 @contextmanager
@@ -95,16 +111,8 @@ def test_concurrent_creates_of_one_journey_store_one_intake(monkeypatch):
             )
         except Exception as error:  # noqa: BLE001 - reported below
             errors.append(error)
-        finally:
-            from django.db import connection
 
-            connection.close()
-
-    threads = [threading.Thread(target=submit) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_at_once(submit, 2)
     assert errors == []
     assert len(results) == 2 and results[0] == results[1]
     assert Intake.objects.count() == 1
@@ -123,14 +131,7 @@ def test_concurrent_final_submits_from_two_tabs_store_one_intake(client):
         tab.cookies["sessionid"] = cookie
         barrier.wait()
         statuses.append(tab.post(step_url("check"), {}).status_code)
-        from django.db import connection
 
-        connection.close()
-
-    threads = [threading.Thread(target=submit) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    run_at_once(submit, 4)
     assert all(status < 500 or status == 503 for status in statuses), statuses
     assert Intake.objects.count() == 1
