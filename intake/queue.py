@@ -50,9 +50,15 @@ def open_requests(queryset: QuerySet) -> QuerySet:
 
 
 def current_priority(intake, today: datetime.date | None = None) -> Priority:
+    """Today's priority of one intake: the `priority_rank` annotation if it has one, or the same
+    rule worked out from its stored fields, without a query."""
     rank = getattr(intake, "priority_rank", None)
     if rank is None:
-        rank = with_current_priority(type(intake).objects.filter(pk=intake.pk), today).values_list(
-            "priority_rank", flat=True
-        )[0]
+        today = today or timezone.localdate()
+        days = None if intake.court_date is None else (intake.court_date - today).days
+        rank = RANKS[intake.base_priority]
+        if days is not None and 0 <= days <= URGENT_WITHIN_DAYS:
+            rank = 0
+        elif days is not None and 0 <= days <= HIGH_WITHIN_DAYS:
+            rank = min(rank, 1)
     return PRIORITY_BY_RANK[rank]

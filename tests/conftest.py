@@ -1,6 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group
-from django.core.cache import cache
+from django.core.cache import cache, caches
 
 from tests.journeys import Visitor
 
@@ -13,10 +13,13 @@ def visitor(client):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Rate-limit counters live in the cache; each test starts with none."""
+    """Rate-limit counters live in the cache, rendered question pages in theirs (and may depend on
+    settings a test overrides); each test starts with none."""
     cache.clear()
+    caches["pages"].clear()
     yield
     cache.clear()
+    caches["pages"].clear()
 
 
 PASSWORD = "a-long-test-password-1"

@@ -26,9 +26,6 @@ def new_reference() -> str:
 def intake_create(*, answers: Answers, language: str, journey_id: str | uuid.UUID, today=None) -> Intake:
     """Store the intake of one finished journey; a second call for the same journey returns the first."""
     journey_id = uuid.UUID(str(journey_id))
-    existing = Intake.objects.filter(journey_id=journey_id).first()
-    if existing is not None:
-        return existing
     today = today or timezone.localdate()
     evaluation = evaluate(answers, today)
     # The same answers without a court date: the part of the priority that never changes.
@@ -83,7 +80,17 @@ def consultation_request(*, intake: Intake, details: dict, consent_text: str) ->
         intake.consultation_requested_at = intake.last_activity_at = now
         intake.name_key = normalize_name(intake.name)
         intake.other_party_key = normalize_name(intake.other_party_name)
-        intake.save()
+        intake.save(
+            update_fields=[
+                *details,
+                "consent_text",
+                "consent_at",
+                "consultation_requested_at",
+                "last_activity_at",
+                "name_key",
+                "other_party_key",
+            ]
+        )
         notifications.queue(intake=intake, kind=notifications.Notification.Kind.NEW_REQUEST)
     return intake
 

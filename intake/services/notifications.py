@@ -29,7 +29,7 @@ SUBJECTS = {
 def queue(*, intake: Intake, kind: str) -> Notification:
     """Record a notification to send once the surrounding transaction commits."""
     notification = Notification.objects.create(intake=intake, kind=kind)
-    transaction.on_commit(lambda: send(notification.pk))
+    transaction.on_commit(lambda: send(notification.pk, fresh=notification))
     return notification
 
 
@@ -62,12 +62,15 @@ def _claim(notification_id: int) -> bool:
     )
 
 
-def send(notification_id: int) -> bool:
-    """Send one notification if it is still unsent. Never raises: a failure is kept for a retry."""
+def send(notification_id: int, fresh: Notification | None = None) -> bool:
+    """Send one notification if it is still unsent. Never raises: a failure is kept for a retry.
+
+    `fresh` is the notification as just created, with its intake, when sending right after the commit.
+    """
     try:
         if not _claim(notification_id):
             return False
-        notification = Notification.objects.select_related("intake").get(pk=notification_id)
+        notification = fresh or Notification.objects.select_related("intake").get(pk=notification_id)
     except (DatabaseError, Notification.DoesNotExist):
         logger.warning(
             "notification %s not sent: database unavailable or row gone; will retry", notification_id

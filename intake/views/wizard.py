@@ -23,7 +23,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from guidance import Answers
 from guidance.vocabulary import OrderType, Step
-from intake import choices, journey
+from intake import choices, journey, question_pages
 from intake.services import intake_create
 from intake.steps import CONDITIONS, FORMS, QUESTION_STEPS
 from intake.summary import answer_rows
@@ -150,7 +150,12 @@ class QuestionWizard(NamedUrlSessionWizardView):
         self.storage.current_step = step
         if step == Step.CHECK:
             self.remember_checked(self.shown_questions())
-        return self.render(self.get_form(step, data=self.saved_data(step)))
+            return self.render(self.get_form(step, data=self.saved_data(step)))
+        return question_pages.respond(
+            request,
+            self.page_facts(step),
+            lambda **extra: self.render(self.get_form(step, data=self.saved_data(step)), **extra),
+        )
 
     def post(self, request, *args, **kwargs):
         step = kwargs.get("step")
@@ -195,8 +200,10 @@ class QuestionWizard(NamedUrlSessionWizardView):
 
     def remember_checked(self, steps):
         extra = self.storage.extra_data
-        extra[CHECKED_KEY] = sorted(set(steps))
-        self.storage.extra_data = extra
+        checked = sorted(set(steps))
+        if extra.get(CHECKED_KEY) != checked:  # the session is written only on a change
+            extra[CHECKED_KEY] = checked
+            self.storage.extra_data = extra
 
     def redirect_elsewhere(self, step):
         """A step that does not exist or is not part of this visitor's questions."""
@@ -252,16 +259,29 @@ class QuestionWizard(NamedUrlSessionWizardView):
 
     # --- rendering --------------------------------------------------------------------
 
+    def position(self, step):
+        """The question's number among this visitor's questions (None for "check"), and the Back link."""
+        questions = self.shown_questions()
+        number = questions.index(step) + 1 if step in questions else None
+        previous = self.get_prev_step(step)
+        return number, self.get_step_url(previous) if previous else "/"
+
+    def page_facts(self, step):
+        """Everything a question page's look depends on besides language, step and date (question_pages)."""
+        session = self.request.session
+        return [
+            self.saved_data(step),
+            self.get_form_kwargs(step),
+            self.position(step),
+            bool(session.get(self.storage.prefix) or journey.finished_reference(session)),
+        ]
+
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
-        questions = self.shown_questions()
         step = self.steps.current
         # The number of questions depends on the answers; the most there can be never changes.
         context["most_questions"] = len(QUESTION_STEPS)
-        if step in questions:
-            context["question_number"] = questions.index(step) + 1
-        previous = self.get_prev_step(step)
-        context["back_url"] = self.get_step_url(previous) if previous else "/"
+        context["question_number"], context["back_url"] = self.position(step)
         if step == Step.CHECK:
             context["summary"] = self.answer_summary()
         return context

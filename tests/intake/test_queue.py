@@ -1,4 +1,5 @@
-"""The queue's priority, computed in the database with today's date, agrees with the guidance engine."""
+"""The queue's priority, computed with today's date in the database (for the list) and in Python (for one
+intake), agrees with the guidance engine."""
 
 import datetime
 
@@ -7,7 +8,7 @@ from django.utils import timezone
 
 from guidance import Answers, evaluate
 from intake.models import Intake
-from intake.queue import PRIORITY_BY_RANK, with_current_priority
+from intake.queue import PRIORITY_BY_RANK, current_priority, with_current_priority
 from tests.factories import IntakeFactory
 from tests.guidance.scenarios import SCENARIOS
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db
 OFFSETS = [-3, 0, 5, 7, 8, 25, 30, 31, 90]
 
 
-def test_database_priority_matches_the_engine_for_every_scenario_and_court_date():
+def test_database_and_python_priority_match_the_engine_for_every_scenario_and_court_date():
     today = timezone.localdate()
     made = []
     for _, answers, _, _ in SCENARIOS[:12]:
@@ -28,6 +29,8 @@ def test_database_priority_matches_the_engine_for_every_scenario_and_court_date(
         day = today + datetime.timedelta(days=day_offset)
         ranks = dict(with_current_priority(Intake.objects.all(), day).values_list("pk", "priority_rank"))
         for intake, data in made:
-            assert PRIORITY_BY_RANK[ranks[intake.pk]] == evaluate(Answers.from_dict(data), day).priority
+            expected = evaluate(Answers.from_dict(data), day).priority
+            assert PRIORITY_BY_RANK[ranks[intake.pk]] == expected
+            assert current_priority(Intake.objects.get(pk=intake.pk), day) == expected
             checked += 1
     assert checked == len(made) * 4

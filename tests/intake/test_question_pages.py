@@ -1,0 +1,93 @@
+"""Question pages served from memory (intake.question_pages): the same page for every visitor who
+would see the same thing, with each visitor's own CSRF token, and never a page meant for someone else."""
+
+import re
+
+import pytest
+from django.test import Client
+from django.test.signals import template_rendered
+
+from tests.journeys import journey, step_data, step_url
+
+pytestmark = pytest.mark.django_db
+
+TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+class Renders:
+    """Counts renderings of the question page template."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, sender, template, **kwargs):
+        if template.name == "questions/step.html":
+            self.count += 1
+
+    def __enter__(self):
+        template_rendered.connect(self)
+        return self
+
+    def __exit__(self, *exc):
+        template_rendered.disconnect(self)
+
+
+def answered(client, answers, steps):
+    client.get("/questions/")
+    for step in steps:
+        assert client.post(step_url(step), step_data(step, answers)).status_code == 302
+    return client
+
+
+def without_tokens(html):
+    return TOKEN.sub("", html)
+
+
+def test_a_second_visitor_gets_the_same_page_from_memory_with_their_own_working_token():
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    with Renders() as renders:
+        pages = []
+        for client in (first, second):
+            client.get("/questions/")
+            pages.append(client.get(step_url("role")).content.decode())
+    assert renders.count == 1
+    assert without_tokens(pages[0]) == without_tokens(pages[1])
+    tokens = [TOKEN.findall(page) for page in pages]
+    assert tokens[0] and tokens[1] and set(tokens[0]).isdisjoint(tokens[1])
+    assert "placeholder" not in pages[1]
+    # Each page's token is accepted for its own visitor.
+    for client, page_tokens in zip((first, second), tokens, strict=True):
+        data = {**step_data("role", journey()), "csrfmiddlewaretoken": page_tokens[0]}
+        assert client.post(step_url("role"), data).status_code == 302
+
+
+def test_a_saved_answer_and_the_role_change_the_page():
+    steps = ["role", "order", "order_stage", "order_exceptions"]
+    restrained = answered(Client(), journey(), steps)
+    helper = answered(Client(), journey(role="helping_restrained"), steps)
+    ticked = re.compile(r'value="domestic_violence"[^>]*checked')
+    assert ticked.search(restrained.get(step_url("order")).content.decode())
+    fresh = answered(Client(), journey(), ["role"])
+    assert not ticked.search(fresh.get(step_url("order")).content.decode())
+    # The same question in other words for someone helping.
+    assert "between you and the other person" in restrained.get(step_url("contact")).content.decode()
+    assert "the person you’re helping" in helper.get(step_url("contact")).content.decode()
+
+
+def test_a_page_with_a_message_is_rendered_for_that_visitor_only():
+    client = Client()
+    client.get("/questions/")
+    client.get(step_url("role"))  # now in memory
+    response = client.post(step_url("order"), step_data("order", journey()), follow=True)
+    assert "Please answer this question first" in response.content.decode()
+    assert "Please answer this question first" not in client.get(step_url("role")).content.decode()
+
+
+def test_a_query_string_is_not_served_from_memory():
+    client = Client()
+    client.get("/questions/")
+    with Renders() as renders:
+        client.get(step_url("role"))
+        client.get(step_url("role") + "?utm=x")
+        client.get(step_url("role"))
+    assert renders.count == 2
