@@ -61,11 +61,21 @@ def render_guidance(answers: Answers, evaluation: Evaluation, language: str) -> 
     terms = derive(answers)
     flags = tuple(bool(getattr(terms, name)) for name in WORDING_TERMS)
     firm = (settings.FIRM_NAME, settings.FIRM_PHONE)
+    html = groups_html(evaluation.groups, flags, terms.helper, language, firm)
+    if answers.court_date:
+        with translation.override(language):
+            html = render_to_string("guidance/court_date.html", {"court_date": answers.court_date}) + html
+    return html
+
+
+@functools.lru_cache(maxsize=512)
+def groups_html(groups: tuple, flags: tuple[bool, ...], helper: bool, language: str, firm: tuple[str, str]) -> str:
+    """The rules, in their groups, for one set of rules and wording terms (many visitors share one)."""
     with translation.override(language):
-        groups = [
+        context = [
             {
                 "id": str(group),
-                "title": GROUP_TITLES[group][terms.helper],
+                "title": GROUP_TITLES[group][helper],
                 "rules": [
                     {
                         "id": rule_id,
@@ -75,9 +85,9 @@ def render_guidance(answers: Answers, evaluation: Evaluation, language: str) -> 
                     for rule_id in rule_ids
                 ],
             }
-            for group, rule_ids in evaluation.groups
+            for group, rule_ids in groups
         ]
-        return render_to_string("guidance/rules.html", {"groups": groups, "court_date": answers.court_date})
+        return render_to_string("guidance/rules.html", {"groups": context})
 
 
 def render_stored_guidance(answers: dict, rule_ids: list[str], language: str) -> str:

@@ -67,9 +67,10 @@ def consultation_request(*, intake: Intake, details: dict, consent_text: str) ->
     Asking twice keeps the first request.
     """
     with transaction.atomic():
-        intake = Intake.objects.select_for_update().filter(pk=intake.pk).first()
-        if intake is None:
-            raise IntakeGone
+        try:
+            intake = Intake.objects.select_for_update().get(pk=intake.pk)
+        except Intake.DoesNotExist:
+            raise IntakeGone from None
         if intake.consultation_requested:
             return intake
         for field, value in details.items():

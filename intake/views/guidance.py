@@ -23,18 +23,22 @@ from intake.views import errors
 logger = logging.getLogger(__name__)
 
 
-def _finished_intake(request):
+def _finished_intake(request, *fields):
+    """The intake this visitor's journey stored, with only the columns the page needs (`fields`)."""
     reference = journey.finished_reference(request.session)
     if reference is None:
         return None
-    return Intake.objects.filter(reference=reference).first()
+    try:
+        return Intake.objects.only("reference", "consultation_requested_at", *fields).get(reference=reference)
+    except Intake.DoesNotExist:
+        return None
 
 
 @never_cache
 @sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def guidance(request):
-    intake = _finished_intake(request)
+    intake = _finished_intake(request, "language", "guidance_snapshot", "answers", "rule_ids")
     if intake is None:
         return render(request, "guidance/missing.html", status=404)
     form, status, problem = None, 200, None
@@ -78,7 +82,7 @@ def guidance(request):
 
 @never_cache
 def consultation_sent(request):
-    intake = _finished_intake(request)
+    intake = _finished_intake(request, "preferred_method", "say_firm_name", "voicemail_ok")
     if intake is None or not intake.consultation_requested:
         return redirect("guidance")
     return render(

@@ -236,12 +236,14 @@ class QuestionWizard(NamedUrlSessionWizardView):
         if (missing := self.first_unanswered()) is not None:
             return redirect(self.get_step_url(missing))
         # Every answer passes its form once more before anything is stored.
+        validated = {}
         for step in self.shown_questions():
-            if self.validated_answers(step) is None:
+            validated[step] = self.validated_answers(step)
+            if validated[step] is None:
                 return redirect(self.get_step_url(step))
         try:
             intake = intake_create(
-                answers=self.collected_answers(self.validated_answers),
+                answers=self.collected_answers(validated.get),
                 language=get_language(),
                 journey_id=self.journey_id(),
             )

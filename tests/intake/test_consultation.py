@@ -90,3 +90,16 @@ def test_an_email_request_needs_no_phone(finished, client):
 
 def test_the_confirmation_needs_a_request(finished, client):
     assert client.get("/guidance/request-sent/")["Location"] == "/guidance/"
+
+
+def test_the_visitor_pages_read_the_intake_in_one_query(finished, client, django_assert_num_queries):
+    """Database work per page is part of the benchmark (make bench): no page loads more than it shows."""
+    with django_assert_num_queries(1):
+        assert client.get("/guidance/").status_code == 200
+    with django_assert_num_queries(1):
+        # In the other language, the guidance is rendered again from the stored rules: still one query.
+        assert 'lang="es"' in client.get("/guidance/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    assert post(client).status_code == 302
+    with django_assert_num_queries(1):
+        page = client.get("/guidance/request-sent/").content.decode()
+    assert finished.reference in page and "We will not leave a voicemail" in page
