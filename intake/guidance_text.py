@@ -69,7 +69,7 @@ def render_guidance(answers: Answers, evaluation: Evaluation, language: str) -> 
 
 
 @functools.lru_cache(maxsize=512)
-def groups_html(groups: tuple, flags: tuple[bool, ...], helper: bool, language: str, firm: tuple[str, str]) -> str:
+def groups_html(groups: tuple, flags: tuple, helper: bool, language: str, firm: tuple[str, str]) -> str:
     """The rules, in their groups, for one set of rules and wording terms (many visitors share one)."""
     with translation.override(language):
         context = [

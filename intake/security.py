@@ -59,7 +59,8 @@ class SessionKeepAliveMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         session = getattr(request, "session", None)
-        if session is not None and session.accessed and not session.is_empty():
+        # Only a session already stored has an idle clock; a new one is saved when it gets content.
+        if session is not None and session.accessed and session.session_key:
             now = int(time.time())
             if now - session.get(self.KEY, 0) >= self.KEEPALIVE_SECONDS:
                 session[self.KEY] = now

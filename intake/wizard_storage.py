@@ -1,17 +1,21 @@
 """Session storage for the questions that writes the session only when an answer changes.
 
 django-formtools' SessionStorage marks the session modified on every read, so every page view
-rewrote the session (a file, or Redis and the database). Here only real changes do, and the
-current step is not stored at all: the URL names it on every request.
+rewrote the session (a file, or Redis and the database). Here only real changes do (so a visitor
+who has only looked at the first question has no stored session yet), and the current step is not
+stored at all: the URL names it on every request.
 """
 
 from formtools.wizard.storage.session import SessionStorage
 
 
 class QuestionStorage(SessionStorage):
-    def __init__(self, *args, **kwargs):
+    def __init__(self, prefix, request=None, file_storage=None):
         self._current_step = None
-        super().__init__(*args, **kwargs)
+        was_modified = request.session.modified
+        super().__init__(prefix, request, file_storage)
+        # An empty wizard is not worth a session write: the first answer saves it.
+        request.session.modified = was_modified
 
     def _get_data(self):
         return self.request.session[self.prefix]

@@ -82,7 +82,7 @@ TEMPLATES = [
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     _redis = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "intake.redis_cache.RedisCache",  # Django's, reusing its redis-py clients
         "LOCATION": REDIS_URL,
         # Fail fast when Redis is away: sessions fall back to the database, rate limits let requests through.
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},

@@ -144,7 +144,7 @@ class QuestionWizard(NamedUrlSessionWizardView):
             return render(request, "questions/session_ended.html")
         if step not in self.get_form_list():
             return self.redirect_elsewhere(step)
-        self.journey_id()
+        # No journey yet on a first look: it begins with the first answer (journey_missing).
         if (missing := self.first_unanswered(before=step)) is not None:
             return redirect(self.get_step_url(missing))
         self.storage.current_step = step
@@ -222,11 +222,14 @@ class QuestionWizard(NamedUrlSessionWizardView):
         return JOURNEY_KEY not in self.storage.extra_data and journey.session_has_ended(self.request)
 
     def journey_missing(self, step):
-        """A POST without a journey: finished already, the session ended, or this is the first answer."""
+        """A POST without a journey: finished already, the session ended, not begun, or the first answer."""
         if journey.finished_reference(self.request.session):
             return redirect("guidance")
         if step != Step.ROLE:
-            return render(self.request, "questions/session_ended.html", status=400)
+            if journey.session_has_ended(self.request):
+                return render(self.request, "questions/session_ended.html", status=400)
+            messages.info(self.request, _("Please answer this question first."))
+            return redirect(self.get_step_url(Step.ROLE))
         self.journey_id()
         return self.post(self.request, step=step)
 

@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import caches
 
 from intake.models import Intake
-from tests.journeys import Visitor, journey, step_url
+from tests.journeys import Visitor, journey, step_data, step_url
 from tests.security.test_faults import database_down
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +14,7 @@ def use_redis_sessions(settings, location):
     settings.CACHES = {
         **settings.CACHES,
         "sessions": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "intake.redis_cache.RedisCache",
             "LOCATION": location,
             "KEY_PREFIX": "session",
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
@@ -54,11 +54,15 @@ def test_with_redis_down_sessions_carry_on_in_the_database(settings, client):
 def test_a_session_first_saved_during_an_outage_is_copied_to_the_database_later(settings, redis_url, client):
     from django.contrib.sessions.models import Session
 
+    from intake.sessions import SessionStore
+
     use_redis_sessions(settings, redis_url)
     client.raise_request_exception = False
     with database_down():
-        assert client.get("/questions/").status_code == 302  # a new session, in Redis only
+        # The first answer begins the session: in Redis only.
+        assert client.post(step_url("role"), step_data("role", journey())).status_code == 302
     assert not Session.objects.exists()
+    assert "role" in SessionStore(client.cookies["sessionid"].value).load()["wizard_questions"]["step_data"]
     Visitor(client).walk(journey())
     assert Session.objects.count() == 1
     assert Intake.objects.count() == 1
@@ -68,7 +72,7 @@ def test_a_session_first_saved_during_an_outage_is_copied_to_the_database_later(
 def test_quick_exit_works_even_when_a_store_is_down(settings, redis_url, client, outage, monkeypatch):
     from unittest import mock
 
-    from django.core.cache.backends.redis import RedisCache
+    from intake.redis_cache import RedisCache
 
     use_redis_sessions(settings, redis_url)
     client.raise_request_exception = False
@@ -106,8 +110,7 @@ def test_a_save_during_an_outage_reaches_the_database_once_it_is_back(settings, 
 def test_a_redis_error_falls_back_to_the_database_without_overwriting_redis(settings, redis_url, client):
     from unittest import mock
 
-    from django.core.cache.backends.redis import RedisCache
-
+    from intake.redis_cache import RedisCache
     from intake.sessions import SessionStore
 
     use_redis_sessions(settings, redis_url)
@@ -136,3 +139,37 @@ def test_a_session_deleted_elsewhere_is_not_brought_back(settings, redis_url, cl
     with pytest.raises(UpdateError):
         tab.save()
     assert not SessionStore().exists(key)
+
+
+def test_the_redis_cache_reuses_one_client_per_connection_pool(redis_url):
+    from intake.redis_cache import RedisCache
+
+    cache = RedisCache(redis_url, {"KEY_PREFIX": "reuse-test"})
+    assert cache._cache.get_client() is cache._cache.get_client(write=True)
+    cache.set("answer", {"role": "protected"}, 30)
+    assert cache.get("answer") == {"role": "protected"}
+    assert cache.add("answer-count", 1)
+    assert cache.incr("answer-count") == 2
+    cache.clear()
+
+
+def test_the_database_copy_refuses_a_taken_key_and_a_missing_row(settings, redis_url):
+    from django.contrib.sessions.backends.base import CreateError, UpdateError
+    from django.contrib.sessions.models import Session
+
+    from intake.sessions import SessionStore
+
+    use_redis_sessions(settings, redis_url)
+    first = SessionStore()
+    first["answer"] = 1
+    first.save()
+    taken = SessionStore(first.session_key)
+    taken._session_cache = {"answer": 2}
+    with pytest.raises(CreateError):
+        taken._save_database_copy(must_create=True)
+    gone = SessionStore("x" * 32)
+    gone._session_cache = {"answer": 3}
+    with pytest.raises(UpdateError):
+        gone._save_database_copy(must_create=False)
+    # The database carries on (on PostgreSQL, a failed statement in a transaction would stop it).
+    assert Session.objects.get(session_key=first.session_key).get_decoded() == {"answer": 1}

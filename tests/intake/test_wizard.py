@@ -333,3 +333,17 @@ def test_who_started_the_contact_is_asked_again_when_its_words_change(visitor, c
     intake = Intake.objects.get()
     assert intake.answers["initiated_by"] == "restrained"
     assert "already-replied" in intake.rule_ids
+
+
+def test_a_first_look_stores_no_session_and_the_first_answer_does(client, settings):
+    assert client.get("/questions/", follow=True).status_code == 200
+    assert settings.SESSION_COOKIE_NAME not in client.cookies
+    assert client.post(step_url("role"), step_data("role", journey())).status_code == 302
+    assert client.cookies[settings.SESSION_COOKIE_NAME].value
+    assert client.get(step_url("order")).status_code == 200
+
+
+def test_an_answer_to_a_later_question_before_any_journey_goes_to_the_first(client):
+    response = client.post(step_url("order"), step_data("order", journey()), follow=True)
+    assert response.redirect_chain[-1][0] == step_url("role")
+    assert "Please answer this question first" in response.content.decode()
