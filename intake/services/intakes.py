@@ -3,6 +3,7 @@
 import dataclasses
 import secrets
 import uuid
+from contextlib import nullcontext
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -47,7 +48,9 @@ def intake_create(*, answers: Answers, language: str, journey_id: str | uuid.UUI
     for _attempt in range(5):
         reference = new_reference()
         try:
-            with transaction.atomic():
+            # One INSERT is atomic by itself; inside a caller's transaction, a savepoint keeps a
+            # refused INSERT from spoiling the rest of it.
+            with transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext():
                 return Intake.objects.create(reference=reference, **fields)
         except IntegrityError:
             # Either a concurrent submit of the same journey won, or the reference was taken.
