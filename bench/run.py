@@ -124,6 +124,47 @@ def minimal_wizard(url, rounds):
     return batch
 
 
+def kind_of(method, path):
+    if path.startswith("/questions/") and path not in ("/questions/", "/questions/check/"):
+        path = "/questions/<step>/"
+    return f"{method} {path}"
+
+
+class Timed(Session):
+    """Adds up X-Bench-CPU-us (CPU spent inside Django, measured by bench.queries) per kind of request."""
+
+    def __init__(self, *args, spent, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.spent = spent
+
+    def request(self, method, path, *args, **kwargs):
+        response = super().request(method, path, *args, **kwargs)
+        self.spent.setdefault(kind_of(method, path), []).append(int(response.header("X-Bench-CPU-us")) / 1000)
+        return response
+
+
+def where_the_time_goes(server, rounds):
+    """CPU inside Django per kind of request of a journey, and what the server spends outside Django."""
+    spent = {}
+
+    def batch():
+        for n in range(rounds):
+            session = Timed(server.url, spent=spent)
+            walk(session, journey(contact_kinds=["text"] if n % 2 else ["none"]))
+            session.get("/guidance/")
+            session.post("/guidance/", VALID)
+            session.get("/guidance/request-sent/")
+        return sum(len(times) for times in spent.values())
+
+    batch()  # warm up
+    spent.clear()
+    before = cpu_seconds(server)
+    requests = batch()
+    total_ms = (cpu_seconds(server) - before) * 1000
+    inside_ms = sum(sum(times) for times in spent.values())
+    return spent, total_ms / requests, inside_ms / requests
+
+
 def queries_per_page(url):
     session = Session(url)
     counts = {}
@@ -195,6 +236,15 @@ def run(label, database_url, redis_url, rounds):
             print("  ratios:")
             for name, value, target in ratios:
                 print(f"    {name:<48} {value:5.2f}  {target}")
+            journeys_walked = max(4, rounds // 4)
+            spent, total, inside = where_the_time_goes(app, journeys_walked)
+            print(
+                f"  where a journey's server CPU goes: {inside:.2f} ms/request inside Django, "
+                f"{total - inside:.2f} ms/request in gunicorn around it; inside Django, by request:"
+            )
+            for kind, times in sorted(spent.items(), key=lambda item: -sum(item[1])):
+                each, per_journey = statistics.mean(times), len(times) / journeys_walked
+                print(f"    {kind:<28} {each:6.2f} ms  x{per_journey:4.1f} per journey")
             print(
                 "  database queries per page:",
                 ", ".join(f"{k} {v}" for k, v in queries_per_page(app.url).items()),

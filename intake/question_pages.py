@@ -1,13 +1,14 @@
 """Question pages, rendered once per process for each way they can look, then served from memory.
 
-A question page looks the same to every visitor with the same language, step, saved answer, role
-and "mutual" choice (they change the wording), question number and Back link, on the same day (a
-saved court date can become past). Only the CSRF token differs: the page is rendered with a
-placeholder, and each response gets the visitor's own token. Pages with a message to show, or a
-query string, are rendered as usual.
+A question page looks the same to every visitor with the same language, step, ticked choices, role
+and "mutual" choice (they change the wording), question number and Back link, on the same day.
+Only the CSRF token differs: the page is rendered with a placeholder, and each response gets the
+visitor's own token. Pages with a message to show or a query string are rendered as usual, and so
+is any page the wizard gives no facts for (one showing a saved court date, which is particular to
+a visitor, unlike a combination of ticks that many visitors share).
 
-The cache ("pages" in settings) is each process's own memory; the key is a hash, so no answer is
-readable in it.
+The cache ("pages" in settings) is each process's own memory, for an hour at most; a kept page is
+not linked to any visitor or session.
 """
 
 import hashlib
@@ -38,9 +39,10 @@ def served_from_memory(request: HttpRequest) -> bool:
     return not request.META.get("QUERY_STRING") and not len(messages.get_messages(request))
 
 
-def respond(request: HttpRequest, facts: list, render: Callable[..., HttpResponse]) -> HttpResponse:
-    """The page described by `facts`, from memory, or rendered by `render(csrf_token=...)` and kept."""
-    if not served_from_memory(request):
+def respond(request: HttpRequest, facts: list | None, render: Callable[..., HttpResponse]) -> HttpResponse:
+    """The page described by `facts`, from memory, or rendered by `render(csrf_token=...)` and kept.
+    Without facts the page is rendered for this request only."""
+    if facts is None or not served_from_memory(request):
         return render()
     key = page_key(request, facts)
     html = _pages().get(key)

@@ -27,12 +27,9 @@ SUBJECTS = {
 
 
 def queue(*, intake: Intake, kind: str) -> Notification:
-    """Record a notification to send once the surrounding transaction commits.
-
-    It is created claimed by this request, which sends it after the commit; if the request dies
-    before it has sent it, the claim expires (CLAIM_EXPIRES) and `send_notifications` sends it.
-    """
-    notification = Notification.objects.create(intake=intake, kind=kind, claimed_at=timezone.now())
+    """Record a notification to send once the surrounding transaction commits (if this process dies
+    first, the next `send_notifications` sends it)."""
+    notification = Notification.objects.create(intake=intake, kind=kind)
     transaction.on_commit(lambda: send(notification.pk, fresh=notification))
     return notification
 
@@ -69,16 +66,13 @@ def _claim(notification_id: int) -> bool:
 def send(notification_id: int, fresh: Notification | None = None) -> bool:
     """Send one notification if it is still unsent. Never raises: a failure is kept for a retry.
 
-    `fresh` is the notification as queue() just created it (claimed, with its intake), sent right
-    after the commit.
+    `fresh` is the notification as queue() just created it, with its intake, when it is sent right
+    after the commit (no need to read it back).
     """
     try:
-        if fresh is not None:
-            notification = fresh
-        elif _claim(notification_id):
-            notification = Notification.objects.select_related("intake").get(pk=notification_id)
-        else:
+        if not _claim(notification_id):
             return False
+        notification = fresh or Notification.objects.select_related("intake").get(pk=notification_id)
     except (DatabaseError, Notification.DoesNotExist):
         logger.warning(
             "notification %s not sent: database unavailable or row gone; will retry", notification_id

@@ -12,6 +12,7 @@ import uuid
 from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError
+from django.forms import MultiWidget
 from django.shortcuts import redirect, render
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
@@ -222,10 +223,11 @@ class QuestionWizard(NamedUrlSessionWizardView):
         return JOURNEY_KEY not in self.storage.extra_data and journey.session_has_ended(self.request)
 
     def journey_missing(self, step):
-        """A POST without a journey: finished already, the session ended, not begun, or the first answer."""
-        if journey.finished_reference(self.request.session):
-            return redirect("guidance")
+        """A POST without a journey: the first answer (of a first or a new journey), or a later one
+        after finishing (a second press of "Continue", say), after the session ended, or before any."""
         if step != Step.ROLE:
+            if journey.finished_reference(self.request.session):
+                return redirect("guidance")
             if journey.session_has_ended(self.request):
                 return render(self.request, "questions/session_ended.html", status=400)
             messages.info(self.request, _("Please answer this question first."))
@@ -272,10 +274,16 @@ class QuestionWizard(NamedUrlSessionWizardView):
         return number, self.get_step_url(previous) if previous else "/"
 
     def page_facts(self, step):
-        """Everything a question page's look depends on besides language, step and date (question_pages)."""
+        """Everything a question page's look depends on besides language, step and date, for
+        question_pages; None for a page showing a saved date, which is not kept."""
+        data = self.saved_data(step)
+        fields = dict(self.form_list)[step].base_fields.items()
+        dates = tuple(f"{step}-{name}" for name, field in fields if isinstance(field.widget, MultiWidget))
+        if data is not None and dates and any(key.startswith(dates) for key in data):
+            return None
         session = self.request.session
         return [
-            self.saved_data(step),
+            None if data is None else sorted(data.lists()),  # every value of a field, not only its last
             self.get_form_kwargs(step),
             self.position(step),
             bool(session.get(self.storage.prefix) or journey.finished_reference(session)),

@@ -104,18 +104,15 @@ def test_a_failing_mail_server_loses_nothing_and_the_retry_command_sends_later(
     assert len(mail.outbox) == 1  # sent once only
 
 
-def test_a_request_that_dies_before_sending_is_sent_by_the_command_once_its_claim_expires(
+def test_a_request_that_dies_before_sending_leaves_the_email_to_the_next_run(
     django_capture_on_commit_callbacks,
 ):
-    from intake.services.notifications import CLAIM_EXPIRES
-
     with django_capture_on_commit_callbacks(execute=False):  # committed, then the process died
         consultation_request(intake=IntakeFactory(), details=DETAILS, consent_text="I agree")
     send_notifications()
-    assert mail.outbox == []  # the request's claim still holds: no double send
-    Notification.objects.update(claimed_at=Notification.objects.get().claimed_at - CLAIM_EXPIRES)
-    send_notifications()
     assert len(mail.outbox) == 1 and Notification.objects.get().sent_at is not None
+    send_notifications()
+    assert len(mail.outbox) == 1
 
 
 def test_asking_twice_notifies_once(django_capture_on_commit_callbacks):
@@ -125,9 +122,7 @@ def test_asking_twice_notifies_once(django_capture_on_commit_callbacks):
     assert len(mail.outbox) == 1
 
 
-def test_urgent_requests_not_picked_up_are_notified_again(
-    settings, manager, django_capture_on_commit_callbacks
-):
+def test_urgent_requests_not_picked_up_are_notified_again(settings, manager):
     settings.URGENT_REMINDER_MINUTES = 30
     urgent = IntakeFactory(
         answers_data={"order_types": ["emergency_protective"], "order_stage": None, "order_exceptions": None},
@@ -143,8 +138,7 @@ def test_urgent_requests_not_picked_up_are_notified_again(
         consultation_requested_at=datetime.datetime.now(datetime.UTC),
     )
     not_urgent = IntakeFactory(**requested(1))
-    with django_capture_on_commit_callbacks(execute=True):  # each reminder is sent once committed
-        send_notifications()
+    send_notifications()
     reminded = set(Notification.objects.filter(kind="urgent_reminder").values_list("intake_id", flat=True))
     assert reminded == {urgent.pk}
     assert "Not yet picked up" in mail.outbox[0].subject

@@ -1,9 +1,12 @@
 """Question pages served from memory (intake.question_pages): the same page for every visitor who
 would see the same thing, with each visitor's own CSRF token, and never a page meant for someone else."""
 
+import datetime
+import pickle
 import re
 
 import pytest
+from django.core.cache import caches
 from django.test import Client
 from django.test.signals import template_rendered
 
@@ -91,3 +94,38 @@ def test_a_query_string_is_not_served_from_memory():
         client.get(step_url("role") + "?utm=x")
         client.get(step_url("role"))
     assert renders.count == 2
+
+
+def test_ticks_that_differ_only_in_an_earlier_choice_are_different_pages():
+    steps = ["role", "order", "order_stage", "order_exceptions", "contact"]
+    both = answered(Client(), journey(contact_kinds=["text", "call"]), steps)
+    one = answered(Client(), journey(contact_kinds=["call"]), steps)
+    ticked_text = re.compile(r'value="text"[^>]*checked')
+    assert ticked_text.search(both.get(step_url("contact")).content.decode())
+    assert not ticked_text.search(one.get(step_url("contact")).content.decode())
+
+
+def test_each_language_has_its_own_page():
+    english, spanish = Client(), Client(HTTP_ACCEPT_LANGUAGE="es")
+    for client in (english, spanish):
+        client.get("/questions/")
+    assert 'lang="en"' in english.get(step_url("role")).content.decode()
+    assert 'lang="es"' in spanish.get(step_url("role")).content.decode()
+
+
+def test_a_page_showing_a_saved_court_date_is_never_kept():
+    steps = ["role", "order", "order_stage", "order_exceptions", "contact", "contact_details", "situation"]
+    court_date = datetime.date.today() + datetime.timedelta(days=40)
+    client = answered(Client(), journey(court_date=court_date), steps)
+    client.get(step_url("role"))  # a page that is kept
+    with Renders() as renders:
+        for _ in range(2):
+            page = client.get(step_url("situation")).content.decode()
+            assert f'value="{court_date.year}"' in page
+    assert renders.count == 2
+    kept = kept_pages()
+    assert kept and not any(f'value="{court_date.year}"' in page for page in kept)
+
+
+def kept_pages():
+    return [pickle.loads(value) for value in caches["pages"]._cache.values()]  # noqa: S301 - our own cache

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from intake.models import Intake
-from tests.journeys import QUESTIONS, STEP_FIELDS, journey, step_data, step_url
+from tests.journeys import QUESTIONS, STEP_FIELDS, Visitor, journey, step_data, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -347,3 +347,20 @@ def test_an_answer_to_a_later_question_before_any_journey_goes_to_the_first(clie
     response = client.post(step_url("order"), step_data("order", journey()), follow=True)
     assert response.redirect_chain[-1][0] == step_url("role")
     assert "Please answer this question first" in response.content.decode()
+
+
+def test_after_finishing_the_first_answer_begins_a_new_journey(visitor, client):
+    visitor.walk(journey())
+    assert client.post(step_url("check"), {})["Location"] == "/guidance/"  # a second press: nothing new
+    response = client.post(step_url("role"), step_data("role", journey(role="protected")))
+    assert response.status_code == 302 and response["Location"] == step_url("order")
+    assert Visitor(client).walk(journey(role="protected"))["Location"] == "/guidance/"
+    assert Intake.objects.count() == 2
+
+
+def test_after_the_intake_is_gone_answering_again_does_not_loop(visitor, client):
+    visitor.walk(journey())
+    Intake.objects.all().delete()
+    assert client.get("/guidance/").status_code == 404
+    response = client.post(step_url("role"), step_data("role", journey()))
+    assert response["Location"] == step_url("order")
