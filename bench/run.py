@@ -4,7 +4,10 @@ Each configuration runs gunicorn with the production settings (the benchmark add
 views and a query-count header), behind a pretend TLS proxy (X-Forwarded-Proto: https), on SQLite
 and on PostgreSQL with Redis. Server CPU is the time the gunicorn processes spent on a CPU
 (/proc/*/schedstat, in nanoseconds), read before and after a batch of requests and divided by the
-number of requests; each figure is the median of three batches after a warm-up batch.
+number of requests. Each ratio compares two workloads measured in pairs, back to back, five times
+(after a warm-up of each): the machine's speed drifts from minute to minute, and a pair sees the same
+conditions. Each figure is the median of its five batches; each ratio, the median of its five pairs,
+printed with the lowest and highest pair.
 
 The references run in the same run: a bare view under the same production settings, and a bare
 view and a minimal three-step formtools wizard under the settings `django-admin startproject`
@@ -18,6 +21,7 @@ import tempfile
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from tests.http import Session, walk
@@ -26,32 +30,75 @@ from tests.servers import AppServer, prepare, production_env
 
 BARE = "bare Django view (production settings)"
 BARE_DEFAULT = "bare Django view (Django defaults)"
+QUESTION = "question page (each question + check)"
+JOURNEY = "complete journey, per request"
 MINIMAL = "minimal 3-step formtools wizard, per request"
 QUESTION_PAGES = [f"/questions/{step}/" for step in STEP_FIELDS] + ["/questions/check/"]
 
 
-def cpu_seconds(server: AppServer) -> float:
-    """CPU time of the gunicorn master and its workers so far, in nanoseconds from /proc/*/schedstat."""
-    pids = [server.process.pid]
+def _pids(server: AppServer) -> list[int]:
     children = Path(f"/proc/{server.process.pid}/task/{server.process.pid}/children")
-    pids += [int(p) for p in children.read_text().split()]
+    return [server.process.pid, *(int(p) for p in children.read_text().split())]
+
+
+def cpu_seconds(server: AppServer) -> float:
+    """CPU time of the gunicorn master and its workers so far, in seconds (/proc/*/schedstat, in ns)."""
     total = 0
-    for pid in pids:
+    for pid in _pids(server):
         for task in Path(f"/proc/{pid}/task").iterdir():
             total += int((task / "schedstat").read_text().split()[0])  # time on a CPU, ns
     return total / 1e9
 
 
-def cpu_per_request(server, batch, trials=3) -> tuple[float, int]:
-    """Run batch() (which returns how many requests it made) a few times; the median CPU ms per request."""
-    batch()  # warm up: imports, template caches, connections
-    results, total = [], 0
-    for _ in range(trials):
-        before = cpu_seconds(server)
-        requests = batch()
-        results.append((cpu_seconds(server) - before) * 1000 / requests)
-        total += requests
-    return statistics.median(results), total
+def kernel_seconds(server: AppServer) -> float:
+    """CPU time the gunicorn processes spent in the kernel so far (/proc/*/stat, in clock ticks)."""
+    ticks = 0
+    for pid in _pids(server):
+        ticks += int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[12])  # stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Trial:
+    ms: float  # server CPU per request
+    kernel_ms: float  # of which in the kernel (system calls: sockets, files, database syncs)
+    requests: int
+
+
+def measure(server, batch) -> Trial:
+    cpu, kernel = cpu_seconds(server), kernel_seconds(server)
+    requests = batch()  # returns how many requests it made
+    cpu, kernel = cpu_seconds(server) - cpu, kernel_seconds(server) - kernel
+    return Trial(cpu * 1000 / requests, kernel * 1000 / requests, requests)
+
+
+def paired_trials(first, second, trials=5):
+    """Measure two workloads ((server, batch) each) back to back, `trials` times, alternating which goes
+    first, after a warm-up of each. The speed of a shared machine drifts from minute to minute; a
+    ratio taken from one pair compares the two under the same conditions."""
+    for _server, batch in (first, second):
+        batch()  # warm up: imports, template caches, connections
+    results = ([], [])
+    for trial in range(trials):
+        order = (0, 1) if trial % 2 == 0 else (1, 0)
+        for which in order:
+            server, batch = (first, second)[which]
+            results[which].append(measure(server, batch))
+    return results
+
+
+def summary(trials: list[Trial]) -> tuple[float, float, int]:
+    """The median CPU ms per request, the kernel's share over all trials (its clock ticks are too
+    coarse for one trial), and how many requests were made."""
+    requests = sum(t.requests for t in trials)
+    kernel = sum(t.kernel_ms * t.requests for t in trials) / sum(t.ms * t.requests for t in trials)
+    return statistics.median(t.ms for t in trials), kernel, requests
+
+
+def ratio(numerators: list[Trial], denominators: list[Trial]) -> tuple[float, float, float]:
+    """The median of the per-trial ratios, with the lowest and highest."""
+    ratios = [a.ms / b.ms for a, b in zip(numerators, denominators, strict=True)]
+    return statistics.median(ratios), min(ratios), max(ratios)
 
 
 def question_pages(url, rounds):
@@ -210,32 +257,37 @@ def run(label, database_url, redis_url, rounds):
         prepare(app_env)
         print(f"\n== {label}")
         with AppServer(app_env) as app, AppServer(reference_env, health_path="/bench/bare/") as reference:
+            question, bare_view = paired_trials(
+                (app, question_pages(app.url, rounds)), (app, bare(app.url, rounds))
+            )
+            defaults_question, bare_default = paired_trials(
+                (app, question_pages(app.url, rounds)), (reference, bare(reference.url, rounds, https=False))
+            )
+            journey_trials, minimal = paired_trials(
+                (app, journeys(app.url, max(4, rounds // 4))),
+                (reference, minimal_wizard(reference.url, max(4, rounds // 2))),
+            )
             rows = {
-                "bare Django view (production settings)": cpu_per_request(app, bare(app.url, rounds)),
-                "bare Django view (Django defaults)": cpu_per_request(
-                    reference, bare(reference.url, rounds, https=False)
-                ),
-                "question page (each question + check)": cpu_per_request(
-                    app, question_pages(app.url, rounds)
-                ),
-                "complete journey, per request": cpu_per_request(app, journeys(app.url, max(4, rounds // 4))),
-                "minimal 3-step formtools wizard, per request": cpu_per_request(
-                    reference, minimal_wizard(reference.url, max(4, rounds // 2))
-                ),
+                BARE: bare_view,
+                BARE_DEFAULT: bare_default,
+                QUESTION: question,
+                JOURNEY: journey_trials,
+                MINIMAL: minimal,
             }
-            for name, (ms, requests) in rows.items():
-                print(f"  server CPU {ms:7.2f} ms/request   {name}  ({requests} requests)")
-            cost = {name: ms for name, (ms, _) in rows.items()}
-            question = cost["question page (each question + check)"]
-            journey_ms = cost["complete journey, per request"]
+            for name, trials in rows.items():
+                ms, kernel, requests = summary(trials)
+                print(
+                    f"  server CPU {ms:7.2f} ms/request   {name}  "
+                    f"({kernel:.0%} in the kernel; {requests} requests)"
+                )
             ratios = [
-                ("question page / bare view, production settings", question / cost[BARE], "target <= 5"),
-                ("question page / bare view, Django defaults", question / cost[BARE_DEFAULT], ""),
-                ("journey / minimal wizard, per request", journey_ms / cost[MINIMAL], "target <= 0.5"),
+                ("question page / bare view, production settings", ratio(question, bare_view), "target <= 5"),
+                ("question page / bare view, Django defaults", ratio(defaults_question, bare_default), ""),
+                ("journey / minimal wizard, per request", ratio(journey_trials, minimal), "target <= 0.5"),
             ]
-            print("  ratios:")
-            for name, value, target in ratios:
-                print(f"    {name:<48} {value:5.2f}  {target}")
+            print("  ratios (median of 5 pairs measured back to back; lowest and highest pair):")
+            for name, (median, low, high), target in ratios:
+                print(f"    {name:<48} {median:5.2f}  [{low:.2f}-{high:.2f}]  {target}".rstrip())
             journeys_walked = max(4, rounds // 4)
             spent, total, inside = where_the_time_goes(app, journeys_walked)
             print(
