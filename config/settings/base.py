@@ -96,7 +96,7 @@ CACHES["template_fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "fragments",
 }
-# Rendered question pages (intake.question_pages), in each process's memory: about 5 KB each.
+# Rendered visitor pages (intake.page_memory), in each process's memory: about 5 to 20 KB each.
 CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "pages",

@@ -5,6 +5,7 @@ import logging
 from django.conf import settings
 from django.db import DatabaseError
 from django.shortcuts import redirect, render
+from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import is_ratelimited
 
-from intake import journey
+from intake import journey, page_memory
 from intake.forms.consultation import CONSENT_TEXT, ConsultationForm
 from intake.guidance_text import render_stored_guidance
 from intake.models import Intake
@@ -76,8 +77,15 @@ def guidance(request):
         guidance_html = mark_safe(intake.guidance_snapshot)  # noqa: S308
     else:  # the visitor switched language since: the same rules, in the language they now read
         guidance_html = mark_safe(render_stored_guidance(intake.answers, intake.rule_ids, get_language()))  # noqa: S308
-    context = {"intake": intake, "guidance_html": guidance_html, "form": form, "problem": problem}
-    return render(request, "guidance/page.html", context, status=status)
+    context = {"form": form, "problem": problem}
+    # The page around the guidance is the same for everyone who sees an empty form, or none.
+    facts = None if form is not None and form.is_bound else [form is None]
+    return page_memory.respond(
+        request,
+        facts,
+        lambda **extra: render(request, "guidance/page.html", {**context, **extra}, status=status),
+        fills={"guidance_html": guidance_html},
+    )
 
 
 @never_cache
@@ -85,12 +93,17 @@ def consultation_sent(request):
     intake = _finished_intake(request, "preferred_method", "say_firm_name", "voicemail_ok")
     if intake is None or not intake.consultation_requested:
         return redirect("guidance")
-    return render(
+    contact_choices = {
+        name: getattr(intake, name) for name in ("preferred_method", "say_firm_name", "voicemail_ok")
+    }
+    context = {
+        **contact_choices,
+        "callback_days": settings.FIRM_CALLBACK_DAYS,
+        "caller_id": settings.FIRM_CALLER_ID,
+    }
+    return page_memory.respond(
         request,
-        "guidance/confirmation.html",
-        {
-            "intake": intake,
-            "callback_days": settings.FIRM_CALLBACK_DAYS,
-            "caller_id": settings.FIRM_CALLER_ID,
-        },
+        sorted(contact_choices.items()),
+        lambda **extra: render(request, "guidance/confirmation.html", {**context, **extra}),
+        fills={"reference": escape(intake.reference)},
     )

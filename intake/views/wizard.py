@@ -24,7 +24,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from guidance import Answers
 from guidance.vocabulary import OrderType, Step
-from intake import choices, journey, question_pages
+from intake import choices, journey, page_memory
 from intake.services import intake_create
 from intake.steps import CONDITIONS, FORMS, QUESTION_STEPS
 from intake.summary import answer_rows
@@ -152,7 +152,7 @@ class QuestionWizard(NamedUrlSessionWizardView):
         if step == Step.CHECK:
             self.remember_checked(self.shown_questions())
             return self.render(self.get_form(step, data=self.saved_data(step)))
-        return question_pages.respond(
+        return page_memory.respond(
             request,
             self.page_facts(step),
             lambda **extra: self.render(self.get_form(step, data=self.saved_data(step)), **extra),
@@ -274,19 +274,17 @@ class QuestionWizard(NamedUrlSessionWizardView):
         return number, self.get_step_url(previous) if previous else "/"
 
     def page_facts(self, step):
-        """Everything a question page's look depends on besides language, step and date, for
-        question_pages; None for a page showing a saved date, which is not kept."""
+        """Everything a question page's look depends on besides language, step, date and footer, for
+        page_memory; None for a page showing a saved date, which is not kept."""
         data = self.saved_data(step)
         fields = dict(self.form_list)[step].base_fields.items()
         dates = tuple(f"{step}-{name}" for name, field in fields if isinstance(field.widget, MultiWidget))
         if data is not None and dates and any(key.startswith(dates) for key in data):
             return None
-        session = self.request.session
         return [
             None if data is None else sorted(data.lists()),  # every value of a field, not only its last
             self.get_form_kwargs(step),
             self.position(step),
-            bool(session.get(self.storage.prefix) or journey.finished_reference(session)),
         ]
 
     def get_context_data(self, form, **kwargs):

@@ -1,5 +1,6 @@
-"""Question pages served from memory (intake.question_pages): the same page for every visitor who
-would see the same thing, with each visitor's own CSRF token, and never a page meant for someone else."""
+"""Pages served from memory (intake.page_memory): the same page for every visitor who would see the
+same thing, with each visitor's own CSRF token, guidance and reference, and never a page meant for
+someone else."""
 
 import datetime
 import pickle
@@ -10,7 +11,10 @@ from django.core.cache import caches
 from django.test import Client
 from django.test.signals import template_rendered
 
-from tests.journeys import journey, step_data, step_url
+from intake.models import Intake
+from intake.page_memory import WIZARD_SESSION_KEY, page_key
+from intake.views.wizard import QuestionWizard
+from tests.journeys import VALID, Visitor, journey, step_data, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -18,13 +22,14 @@ TOKEN = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 class Renders:
-    """Counts renderings of the question page template."""
+    """Counts renderings of a template (by default the question page's)."""
 
-    def __init__(self):
+    def __init__(self, name="questions/step.html"):
+        self.name = name
         self.count = 0
 
     def __call__(self, sender, template, **kwargs):
-        if template.name == "questions/step.html":
+        if template.name == self.name:
             self.count += 1
 
     def __enter__(self):
@@ -129,3 +134,70 @@ def test_a_page_showing_a_saved_court_date_is_never_kept():
 
 def kept_pages():
     return [pickle.loads(value) for value in caches["pages"]._cache.values()]  # noqa: S301 - our own cache
+
+
+def finished_visitor(answers):
+    """A visitor who has answered and finished, from now on checked for CSRF tokens, and their intake."""
+    client = Client()
+    Visitor(client).walk(answers)
+    client.handler.enforce_csrf_checks = True
+    return client, Intake.objects.get(reference=client.session["finished_intake"])
+
+
+def test_guidance_pages_share_the_page_around_each_visitors_own_guidance_and_token():
+    first, first_intake = finished_visitor(journey())
+    second, second_intake = finished_visitor(journey(role="protected", contact_kinds=["call"]))
+    assert first_intake.guidance_snapshot != second_intake.guidance_snapshot
+    with Renders("guidance/page.html") as renders:
+        pages = [client.get("/guidance/").content.decode() for client in (first, second)]
+    assert renders.count == 1
+    assert first_intake.guidance_snapshot in pages[0] and second_intake.guidance_snapshot not in pages[0]
+    assert second_intake.guidance_snapshot in pages[1] and first_intake.guidance_snapshot not in pages[1]
+    assert "placeholder" not in pages[0] + pages[1]
+    for client, page in zip((first, second), pages, strict=True):
+        token = TOKEN.search(page).group(1)
+        response = client.post("/guidance/", {**VALID, "csrfmiddlewaretoken": token})
+        assert response.status_code == 302
+
+
+def test_confirmations_share_the_page_around_each_visitors_own_reference():
+    visitors = [finished_visitor(journey()) for _ in range(2)]
+    for client, _intake in visitors:
+        client.handler.enforce_csrf_checks = False
+        assert client.post("/guidance/", VALID).status_code == 302
+    with Renders("guidance/confirmation.html") as renders:
+        pages = [client.get("/guidance/request-sent/").content.decode() for client, _intake in visitors]
+    assert renders.count == 1
+    (_, first), (_, second) = visitors
+    assert first.reference in pages[0] and second.reference not in pages[0]
+    assert second.reference in pages[1] and first.reference not in pages[1]
+    # Another contact choice is another page.
+    other, _intake = finished_visitor(journey())
+    other.handler.enforce_csrf_checks = False
+    other.post("/guidance/", {**VALID, "preferred_method": "email", "email": "sam@example.com"})
+    assert "your phone will show" not in other.get("/guidance/request-sent/").content.decode()
+    assert "your phone will show" in pages[0]
+
+
+def test_a_form_with_mistakes_is_shown_to_its_visitor_only():
+    client, _intake = finished_visitor(journey())
+    client.handler.enforce_csrf_checks = False
+    page = client.post("/guidance/", {**VALID, "name": "Quentin Typed", "consent": ""}).content.decode()
+    assert "Quentin Typed" in page
+    assert client.get("/guidance/").status_code == 200  # the empty form, kept
+    assert kept_pages() and not any("Quentin Typed" in kept for kept in kept_pages())
+
+
+def test_the_wizard_keeps_its_answers_under_the_key_the_page_key_reads():
+    assert QuestionWizard().get_prefix(None) == WIZARD_SESSION_KEY.removeprefix("wizard_")
+
+
+def test_whether_the_footer_offers_start_again_is_part_of_the_key(rf):
+    def key(session):
+        request = rf.get(step_url("role"))
+        request.session = session
+        return page_key(request, ["same facts"])
+
+    assert key({}) != key({WIZARD_SESSION_KEY: {"step_data": {}}})
+    assert key({}) != key({"finished_intake": "K7Q4-MZPA"})
+    assert key({WIZARD_SESSION_KEY: {"step_data": {}}}) == key({"finished_intake": "K7Q4-MZPA"})
