@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.db import DatabaseError
 from django.forms import MultiWidget
 from django.shortcuts import redirect, render
-from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -37,8 +36,6 @@ CHECKED_KEY = "checked_steps"
 PERSPECTIVE_KEY = "contact_details_perspective"
 
 
-@method_decorator(never_cache, name="dispatch")
-@method_decorator(sensitive_post_parameters(), name="dispatch")
 class QuestionWizard(NamedUrlSessionWizardView):
     storage_name = "intake.wizard_storage.QuestionStorage"
     form_list = FORMS
@@ -46,8 +43,21 @@ class QuestionWizard(NamedUrlSessionWizardView):
         step: lambda wizard, shown=shown: shown(wizard.answers_for) for step, shown in CONDITIONS.items()
     }
 
+    @classmethod
+    def as_view(cls, *args, **kwargs):
+        # Never cached by browsers or proxies; answers never in error reports. Wrapped once here:
+        # method_decorator on dispatch would rebuild its wrappers on every request.
+        return never_cache(sensitive_post_parameters()(super().as_view(*args, **kwargs)))
+
     def get_prefix(self, request, *args, **kwargs):
         return "questions"
+
+    def get_form_list(self):
+        """formtools' form list, kept until the answers change (forget_cached_answers): formtools keeps
+        it too, but recomputes a signature of its conditions on each of the many calls per request."""
+        if "_form_list_memo" not in self.__dict__:
+            self._form_list_memo = super().get_form_list()
+        return self._form_list_memo.copy()
 
     def get_template_names(self):
         if self.steps.current == Step.CHECK:
@@ -94,9 +104,8 @@ class QuestionWizard(NamedUrlSessionWizardView):
         return form.cleaned_data if form.is_valid() else None
 
     def forget_cached_answers(self):
-        self.__dict__.pop("_answers_cache", None)
-        self.__dict__.pop("_resolved_form_list", None)
-        self.__dict__.pop("_cache_signature", None)
+        for memo in ("_answers_cache", "_form_list_memo", "_resolved_form_list", "_cache_signature"):
+            self.__dict__.pop(memo, None)
 
     def shown_questions(self):
         return [step for step in self.get_form_list() if step != Step.CHECK]

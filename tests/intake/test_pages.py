@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 
 from intake.models import Intake
-from tests.journeys import QUESTIONS, VALID, journey, step_url
+from tests.journeys import QUESTIONS, VALID, journey, step_data, step_url
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +145,11 @@ def test_static_files_are_compressed_and_cache_busted_for_production(tmp_path, s
     assert re.fullmatch(r"/static/css/site\.[0-9a-f]{12}\.css", url)
     hashed = tmp_path / url.removeprefix("/static/")
     assert hashed.with_name(hashed.name + ".gz").exists()
+
+
+def test_answers_and_contact_details_are_hidden_from_error_reports(client, visitor):
+    client.get("/questions/")
+    answered = client.post(step_url("role"), step_data("role", journey()))
+    assert answered.wsgi_request.sensitive_post_parameters == "__ALL__"
+    visitor.walk(journey())
+    assert client.post("/guidance/", VALID).wsgi_request.sensitive_post_parameters == "__ALL__"
