@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.utils.translation import get_language
 
+from intake import journey
+
 
 def firm_details() -> dict:
     """The firm's details, from settings, with the opening hours in the visitor's language."""
@@ -11,3 +13,9 @@ def firm_details() -> dict:
 def firm(request):
     """The firm's details on every visitor page."""
     return firm_details()
+
+
+def start_again(request):
+    """Whether the footer offers "Start again" (see intake.journey.offers_start_again)."""
+    session = getattr(request, "session", None)
+    return {"offers_start_again": session is not None and journey.offers_start_again(session)}

@@ -7,6 +7,8 @@ database (see SESSION_ENGINE) and ends after a short idle time.
 from django.conf import settings
 
 FINISHED_KEY = "finished_intake"
+# Where formtools keeps the answers of a journey under way (its storage prefix for the questions).
+WIZARD_KEY = "wizard_questions"
 
 
 def remember_finished(session, reference: str) -> None:
@@ -15,6 +17,16 @@ def remember_finished(session, reference: str) -> None:
 
 def finished_reference(session) -> str | None:
     return session.get(FINISHED_KEY)
+
+
+def offers_start_again(session) -> bool:
+    """Whether the footer offers "Start again": there are answers under way, or a finished journey.
+
+    formtools puts an empty wizard into the session on any look at the questions, so every question
+    page offers it. The one place this is decided: base.html (through a context processor) and the
+    page cache's key (intake.page_memory) both ask here.
+    """
+    return bool(session.get(WIZARD_KEY) or finished_reference(session))
 
 
 def session_has_ended(request) -> bool:

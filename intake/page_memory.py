@@ -2,17 +2,18 @@
 
 A question page looks the same to every visitor with the same language, step, ticked choices, role
 and "mutual" choice (they change the wording), question number and Back link, on the same day. The
-guidance page around a visitor's own guidance, and the confirmation page around their reference,
-look the same for everyone with the same language and contact choices. What does differ is filled
-in for each response: the page is rendered with placeholders, and each response gets the visitor's
-own CSRF token and their own `fills` (their guidance, their reference). Pages with a message to show
-or a query string are rendered as usual, and so is any page given no facts (a question page showing
-a saved court date, which is particular to a visitor, unlike a combination of ticks that many
-visitors share).
+page around a visitor's own guidance looks the same for everyone with the same language who is
+offered the consultation form (or has already asked), and the confirmation around their reference
+for everyone with the same language and contact choices. What does differ is filled in for each
+response: the page is rendered with placeholders, and each response gets the visitor's own CSRF
+token and their own `fills` (their guidance, their reference). Pages with a message to show or a
+query string are rendered as usual, and so is any page given no facts: a question page showing a
+saved court date (particular to a visitor, unlike a combination of ticks that many visitors share),
+and a consultation form holding what a visitor typed (mistakes, or a retry after a failure).
 
-The key also holds whether the footer offers "Start again" (base.html), so no view has to.
+The key also holds whether the footer offers "Start again" (intake.journey), so no view has to.
 The cache ("pages" in settings) is each process's own memory, for an hour at most; a kept page
-holds nothing of any visitor.
+holds nothing that identifies a visitor.
 """
 
 import hashlib
@@ -26,18 +27,19 @@ from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
 from intake import journey
 
-# Only letters, digits, hyphens and underscores, so HTML escaping leaves them as they are.
+# Only letters, digits, hyphens and underscores, so HTML escaping leaves them as they are. No
+# placeholder is part of another: each fill's begins with "fill-" and they all end the same way.
 CSRF_PLACEHOLDER = "csrf-token-placeholder-7d1f0b"
-WIZARD_SESSION_KEY = "wizard_questions"  # the questions' answers, while a journey is under way
 
 
 def placeholder(name: str) -> SafeString:
-    return mark_safe(f"{name}-placeholder-7d1f0b")  # noqa: S308 - a fixed string of our own
+    return mark_safe(f"fill-{name}-placeholder-7d1f0b")  # noqa: S308 - a fixed string of our own
 
 
 def _pages():
@@ -45,8 +47,7 @@ def _pages():
 
 
 def page_key(request: HttpRequest, facts: list) -> str:
-    session = request.session
-    start_again = bool(session.get(WIZARD_SESSION_KEY) or journey.finished_reference(session))
+    start_again = journey.offers_start_again(request.session)
     text = json.dumps(
         [get_language(), request.path, str(timezone.localdate()), start_again, facts], default=str
     )
@@ -61,11 +62,11 @@ def respond(
     request: HttpRequest,
     facts: list | None,
     render: Callable[..., HttpResponse],
-    fills: dict[str, SafeString] | None = None,
+    fills: dict[str, str] | None = None,
 ) -> HttpResponse:
     """The page described by `facts`, from memory, or rendered by `render(csrf_token=..., **fills)`
-    with placeholders and kept. `fills` are this visitor's context values, safe HTML.
-    Without facts the page is rendered for this request only."""
+    with placeholders and kept. `fills` are this visitor's context values (escaped unless marked
+    safe). Without facts the page is rendered for this request only."""
     fills = fills or {}
     if facts is None or not served_from_memory(request):
         return render(**fills)
@@ -79,10 +80,9 @@ def respond(
         _pages().set(key, html)
     if not fills:
         return HttpResponse(html.replace(CSRF_PLACEHOLDER, get_token(request)))
-    values = {
-        CSRF_PLACEHOLDER: get_token(request),
-        **{placeholder(name): value for name, value in fills.items()},
-    }
+    # Escaped unless already safe HTML, as the template would have done.
+    values = {CSRF_PLACEHOLDER: get_token(request)}
+    values.update((placeholder(name), conditional_escape(value)) for name, value in fills.items())
     # One pass: a value filled in is never searched for another placeholder.
     pattern = re.compile("|".join(map(re.escape, values)))
     return HttpResponse(pattern.sub(lambda match: values[match.group()], html))

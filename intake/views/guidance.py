@@ -5,7 +5,6 @@ import logging
 from django.conf import settings
 from django.db import DatabaseError
 from django.shortcuts import redirect, render
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -105,5 +104,5 @@ def consultation_sent(request):
         request,
         sorted(contact_choices.items()),
         lambda **extra: render(request, "guidance/confirmation.html", {**context, **extra}),
-        fills={"reference": escape(intake.reference)},
+        fills={"reference": intake.reference},
     )

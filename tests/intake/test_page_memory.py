@@ -8,11 +8,14 @@ import re
 
 import pytest
 from django.core.cache import caches
+from django.http import HttpResponse
 from django.test import Client
 from django.test.signals import template_rendered
 
+from intake import page_memory
+from intake.journey import WIZARD_KEY
 from intake.models import Intake
-from intake.page_memory import WIZARD_SESSION_KEY, page_key
+from intake.page_memory import page_key
 from intake.views.wizard import QuestionWizard
 from tests.journeys import VALID, Visitor, journey, step_data, step_url
 
@@ -189,7 +192,7 @@ def test_a_form_with_mistakes_is_shown_to_its_visitor_only():
 
 
 def test_the_wizard_keeps_its_answers_under_the_key_the_page_key_reads():
-    assert QuestionWizard().get_prefix(None) == WIZARD_SESSION_KEY.removeprefix("wizard_")
+    assert QuestionWizard().get_prefix(None) == WIZARD_KEY.removeprefix("wizard_")
 
 
 def test_whether_the_footer_offers_start_again_is_part_of_the_key(rf):
@@ -198,6 +201,53 @@ def test_whether_the_footer_offers_start_again_is_part_of_the_key(rf):
         request.session = session
         return page_key(request, ["same facts"])
 
-    assert key({}) != key({WIZARD_SESSION_KEY: {"step_data": {}}})
+    assert key({}) != key({WIZARD_KEY: {"step_data": {}}})
     assert key({}) != key({"finished_intake": "K7Q4-MZPA"})
-    assert key({WIZARD_SESSION_KEY: {"step_data": {}}}) == key({"finished_intake": "K7Q4-MZPA"})
+    assert key({WIZARD_KEY: {"step_data": {}}}) == key({"finished_intake": "K7Q4-MZPA"})
+
+
+def test_the_guidance_page_offers_the_form_until_the_visitor_has_asked():
+    client, _intake = finished_visitor(journey())
+    client.handler.enforce_csrf_checks = False
+    assert 'class="consultation-form"' in client.get("/guidance/").content.decode()
+    assert client.post("/guidance/", VALID).status_code == 302
+    page = client.get("/guidance/").content.decode()
+    assert 'class="consultation-form"' not in page
+    assert "already asked for a call" in page
+
+
+@pytest.mark.parametrize(
+    ("choice", "line"),
+    [
+        ("voicemail_ok", "We will not leave a voicemail."),
+        ("say_firm_name", "We will not say who is calling unless you are the one who answers."),
+    ],
+)
+def test_each_contact_choice_has_its_own_confirmation(choice, line):
+    pages = {}
+    for value in ("no", "yes"):
+        client, _intake = finished_visitor(journey())
+        client.handler.enforce_csrf_checks = False
+        assert client.post("/guidance/", {**VALID, choice: value}).status_code == 302
+        pages[value] = client.get("/guidance/request-sent/").content.decode()
+    assert line in pages["no"]
+    assert line not in pages["yes"]
+
+
+def test_a_fill_is_escaped_unless_marked_safe(rf):
+    def render(csrf_token="", **fills):
+        return HttpResponse(f"<p>{fills['name']}</p><i>{csrf_token}</i>")
+
+    for _first_then_from_memory in range(2):
+        request = rf.get("/guidance/")
+        request.session = {}
+        html = page_memory.respond(request, ["facts"], render, fills={"name": "<b>Sam</b>"}).content.decode()
+        assert "<p>&lt;b&gt;Sam&lt;/b&gt;</p>" in html
+        assert "placeholder" not in html
+
+
+def test_start_again_is_offered_once_there_is_something_to_start_again_from():
+    newcomer = Client()
+    assert "Start again" not in newcomer.get("/").content.decode()
+    finished, _intake = finished_visitor(journey())
+    assert "Start again" in finished.get("/").content.decode()
