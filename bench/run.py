@@ -15,6 +15,7 @@ writes (DEBUG on, sessions in the database), i.e. Django and formtools "on defau
 """
 
 import argparse
+import functools
 import os
 import statistics
 import tempfile
@@ -135,37 +136,37 @@ class Counting(Session):
         return super().request(*args, **kwargs)
 
 
-def journeys(url, rounds):
+def journeys(url, rounds, session=None):
     def batch():
         made = 0
         for n in range(rounds):
-            session = Counting(url)
-            walk(session, journey(contact_kinds=["text"] if n % 2 else ["none"]))
-            assert session.get("/guidance/").status == 200
-            assert session.post("/guidance/", VALID).status == 302
-            assert session.get("/guidance/request-sent/").status == 200
-            made += session.count
+            session_ = (session or Counting)(url)
+            walk(session_, journey(contact_kinds=["text"] if n % 2 else ["none"]))
+            assert session_.get("/guidance/").status == 200
+            assert session_.post("/guidance/", VALID).status == 302
+            assert session_.get("/guidance/request-sent/").status == 200
+            made += session_.count
         return made
 
     return batch
 
 
-def minimal_wizard(url, rounds):
+def minimal_wizard(url, rounds, session=None):
     answers = {"one": {"one-first": "x"}, "two": {"two-second": "a"}, "three": {"three-third": "y"}}
 
     def batch():
         made = 0
         for _ in range(rounds):
-            session = Counting(url, https=False)  # Django's defaults trust no proxy header
-            location = session.get("/bench/minimal/").location
+            session_ = (session or Counting)(url, https=False)  # Django's defaults trust no proxy header
+            location = session_.get("/bench/minimal/").location
             while "finished" not in location:
                 step = location.strip("/").split("/")[-1]
-                assert session.get(location).status == 200
-                response = session.post(location, {**answers[step], "minimal_wizard-current_step": step})
+                assert session_.get(location).status == 200
+                response = session_.post(location, {**answers[step], "minimal_wizard-current_step": step})
                 assert response.status == 302, response.text[:300]
                 location = response.location
-            assert session.get(location).status == 200
-            made += session.count
+            assert session_.get(location).status == 200
+            made += session_.count
         return made
 
     return batch
@@ -177,7 +178,7 @@ def kind_of(method, path):
     return f"{method} {path}"
 
 
-class Timed(Session):
+class Timed(Counting):
     """Adds up X-Bench-CPU-us (CPU spent inside Django, measured by bench.queries) per kind of request."""
 
     def __init__(self, *args, spent, **kwargs):
@@ -190,19 +191,11 @@ class Timed(Session):
         return response
 
 
-def where_the_time_goes(server, rounds):
-    """CPU inside Django per kind of request of a journey, and what the server spends outside Django."""
+def where_the_time_goes(server, workload, rounds):
+    """CPU inside Django per kind of request of a workload (journeys or minimal_wizard), and per
+    request inside Django and in all (so also in gunicorn around Django)."""
     spent = {}
-
-    def batch():
-        for n in range(rounds):
-            session = Timed(server.url, spent=spent)
-            walk(session, journey(contact_kinds=["text"] if n % 2 else ["none"]))
-            session.get("/guidance/")
-            session.post("/guidance/", VALID)
-            session.get("/guidance/request-sent/")
-        return sum(len(times) for times in spent.values())
-
+    batch = workload(server.url, rounds, session=functools.partial(Timed, spent=spent))
     batch()  # warm up
     spent.clear()
     before = cpu_seconds(server)
@@ -289,10 +282,15 @@ def run(label, database_url, redis_url, rounds):
             for name, (median, low, high), target in ratios:
                 print(f"    {name:<48} {median:5.2f}  [{low:.2f}-{high:.2f}]  {target}".rstrip())
             journeys_walked = max(4, rounds // 4)
-            spent, total, inside = where_the_time_goes(app, journeys_walked)
+            spent, total, inside = where_the_time_goes(app, journeys, journeys_walked)
+            _, reference_total, reference_inside = where_the_time_goes(
+                reference, minimal_wizard, max(4, rounds // 2)
+            )
             print(
                 f"  where a journey's server CPU goes: {inside:.2f} ms/request inside Django, "
-                f"{total - inside:.2f} ms/request in gunicorn around it; inside Django, by request:"
+                f"{total - inside:.2f} ms/request in gunicorn around it (the minimal wizard: "
+                f"{reference_inside:.2f} inside, {reference_total - reference_inside:.2f} around; "
+                f"inside Django alone, {inside / reference_inside:.2f} of it); inside Django, by request:"
             )
             for kind, times in sorted(spent.items(), key=lambda item: -sum(item[1])):
                 each, per_journey = statistics.mean(times), len(times) / journeys_walked
