@@ -43,7 +43,8 @@ def guidance(request):
         return render(request, "guidance/missing.html", status=404)
     form, status, problem = None, 200, None
     if intake.consultation_requested:
-        pass
+        if request.method == "POST":  # sent again (a second press, Back then resend): already done
+            return redirect("consultation_sent")
     elif request.method == "POST":
         if is_ratelimited(
             request, group="consultation", key="ip", rate=settings.RATELIMIT_CONSULTATION, increment=True

@@ -150,8 +150,12 @@ class QuestionWizard(NamedUrlSessionWizardView):
 
     def get(self, request, *args, **kwargs):
         step = kwargs.get("step")
-        if step not in (None, Step.ROLE) and self.session_ended():
-            return render(request, "questions/session_ended.html")
+        if step not in (None, Step.ROLE) and JOURNEY_KEY not in self.storage.extra_data:
+            if journey.finished_reference(request.session):
+                # Back from the guidance after finishing: the answers are stored, and shown there.
+                return redirect("guidance")
+            if self.session_ended():
+                return render(request, "questions/session_ended.html")
         if step not in self.get_form_list():
             return self.redirect_elsewhere(step)
         # No journey yet on a first look: it begins with the first answer (journey_missing).

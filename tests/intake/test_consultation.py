@@ -103,3 +103,20 @@ def test_the_visitor_pages_read_the_intake_in_one_query(finished, client, django
     with django_assert_num_queries(1):
         page = client.get("/guidance/request-sent/").content.decode()
     assert finished.reference in page and "We will not leave a voicemail" in page
+
+
+def test_sending_again_shows_the_confirmation_and_stores_nothing_new(finished, client):
+    assert post(client)["Location"] == "/guidance/request-sent/"
+    again = post(client, name="Someone else")
+    assert again.status_code == 302 and again["Location"] == "/guidance/request-sent/"
+    intake = Intake.objects.get()
+    assert intake.name == "Sam"
+    assert intake.notifications.count() == 1
+
+
+def test_an_email_request_is_not_told_about_calls(finished, client):
+    post(client, preferred_method="email", email="sam@example.com", phone="", say_firm_name="no")
+    page = client.get("/guidance/request-sent/").content.decode()
+    assert "your reference" in page.lower()
+    assert "who is calling" not in page
+    assert "your phone will show" not in page

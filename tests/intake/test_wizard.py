@@ -364,3 +364,11 @@ def test_after_the_intake_is_gone_answering_again_does_not_loop(visitor, client)
     assert client.get("/guidance/").status_code == 404
     response = client.post(step_url("role"), step_data("role", journey()))
     assert response["Location"] == step_url("order")
+
+
+def test_back_from_the_guidance_after_finishing_returns_to_it(visitor, client):
+    visitor.walk(journey())
+    for step in ("check", "situation", "order"):
+        assert client.get(step_url(step))["Location"] == "/guidance/"
+    # The first question still begins a new journey.
+    assert client.get(step_url("role")).status_code == 200
