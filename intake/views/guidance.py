@@ -22,6 +22,9 @@ from intake.views import errors
 
 logger = logging.getLogger(__name__)
 
+# What the confirmation says depends on these choices (and the language), and on nothing else stored.
+CONTACT_CHOICES = ("preferred_method", "say_firm_name", "voicemail_ok")
+
 
 def _finished_intake(request, *fields):
     """The intake this visitor's journey stored, with only the columns the page needs (`fields`)."""
@@ -90,12 +93,10 @@ def guidance(request):
 
 @never_cache
 def consultation_sent(request):
-    intake = _finished_intake(request, "preferred_method", "say_firm_name", "voicemail_ok")
+    intake = _finished_intake(request, *CONTACT_CHOICES)
     if intake is None or not intake.consultation_requested:
         return redirect("guidance")
-    contact_choices = {
-        name: getattr(intake, name) for name in ("preferred_method", "say_firm_name", "voicemail_ok")
-    }
+    contact_choices = {name: getattr(intake, name) for name in CONTACT_CHOICES}
     context = {
         **contact_choices,
         "callback_days": settings.FIRM_CALLBACK_DAYS,

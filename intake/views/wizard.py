@@ -151,10 +151,11 @@ class QuestionWizard(NamedUrlSessionWizardView):
     def get(self, request, *args, **kwargs):
         step = kwargs.get("step")
         if step not in (None, Step.ROLE) and JOURNEY_KEY not in self.storage.extra_data:
+            # No journey under way. Finished: the answers are stored and shown on the guidance (Back
+            # from it lands here). A session cookie but no answers: it expired or was cleared mid-way.
             if journey.finished_reference(request.session):
-                # Back from the guidance after finishing: the answers are stored, and shown there.
                 return redirect("guidance")
-            if self.session_ended():
+            if journey.session_has_ended(request):
                 return render(request, "questions/session_ended.html")
         if step not in self.get_form_list():
             return self.redirect_elsewhere(step)
@@ -230,10 +231,6 @@ class QuestionWizard(NamedUrlSessionWizardView):
         if step is not None and step != self.done_step_name:
             messages.info(self.request, _("That question does not apply to your answers."))
         return redirect(self.get_step_url(self.resume_step()))
-
-    def session_ended(self):
-        """No journey here, yet the browser had a session: it expired or was cleared mid-way."""
-        return JOURNEY_KEY not in self.storage.extra_data and journey.session_has_ended(self.request)
 
     def journey_missing(self, step):
         """A POST without a journey: the first answer (of a first or a new journey), or a later one
