@@ -2,14 +2,16 @@
 
 A question page looks the same to every visitor with the same language, step, ticked choices, role
 and "mutual" choice (they change the wording), question number and Back link, on the same day. The
-page around a visitor's own guidance looks the same for everyone with the same language who is
+page around a visitor's own answers ("Check your answers") looks the same for everyone with the same
+language and Back link, the page around their guidance for everyone with the same language who is
 offered the consultation form (or has already asked), and the confirmation around their reference
 for everyone with the same language and contact choices. What does differ is filled in for each
 response: the page is rendered with placeholders, and each response gets the visitor's own CSRF
-token and their own `fills` (their guidance, their reference). Pages with a message to show or a
-query string are rendered as usual, and so is any page given no facts: a question page showing a
-saved court date (particular to a visitor, unlike a combination of ticks that many visitors share),
-and a consultation form holding what a visitor typed (mistakes, or a retry after a failure).
+token and their own `fills` (their answers, their guidance, their reference), which are never kept.
+Pages with a message to show or a query string are rendered as usual, and so is any page given no
+facts: a question page showing a saved court date (particular to a visitor, unlike a combination of
+ticks that many visitors share), and a consultation form holding what a visitor typed (mistakes, or
+a retry after a failure).
 
 The key also holds whether the footer offers "Start again" (intake.journey), so no view has to.
 The cache ("pages" in settings) is each process's own memory, for an hour at most; a kept page

@@ -9,7 +9,17 @@ from django.utils.translation import gettext_lazy as _
 from intake.choices import as_choices
 
 
-class RadioField(forms.ChoiceField):
+class SharedChoices:
+    """Each form gets its own copy of its fields, and Django's ChoiceField also deep-copies every
+    (value, label) pair: the largest single cost of answering a question. These fields' choices
+    are only ever replaced (the choices setter builds a new list), never changed in place, so a
+    copy can share them; the widget is still copied, with a list of its own."""
+
+    def __deepcopy__(self, memo):
+        return forms.Field.__deepcopy__(self, memo)
+
+
+class RadioField(SharedChoices, forms.ChoiceField):
     """A required single choice, shown as radios, with an optional hint under each choice."""
 
     widget = forms.RadioSelect
@@ -23,7 +33,7 @@ class RadioField(forms.ChoiceField):
         self.hints = {str(k): v for k, v in (hints or {}).items()}
 
 
-class CheckboxesField(forms.MultipleChoiceField):
+class CheckboxesField(SharedChoices, forms.MultipleChoiceField):
     """Several choices, shown as checkboxes; `exclusive` values must be chosen on their own."""
 
     widget = forms.CheckboxSelectMultiple

@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.db import DatabaseError
 from django.forms import MultiWidget
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -163,13 +164,15 @@ class QuestionWizard(NamedUrlSessionWizardView):
         if (missing := self.first_unanswered(before=step)) is not None:
             return redirect(self.get_step_url(missing))
         self.storage.current_step = step
+        fills = None
         if step == Step.CHECK:
             self.remember_checked(self.shown_questions())
-            return self.render(self.get_form(step, data=self.saved_data(step)))
+            fills = {"summary_html": self.summary_html()}  # the answers: this visitor's own
         return page_memory.respond(
             request,
             self.page_facts(step),
             lambda **extra: self.render(self.get_form(step, data=self.saved_data(step)), **extra),
+            fills=fills,
         )
 
     def post(self, request, *args, **kwargs):
@@ -303,12 +306,12 @@ class QuestionWizard(NamedUrlSessionWizardView):
         # The number of questions depends on the answers; the most there can be never changes.
         context["most_questions"] = len(QUESTION_STEPS)
         context["question_number"], context["back_url"] = self.position(step)
-        if step == Step.CHECK:
-            context["summary"] = self.answer_summary()
+        if step == Step.CHECK and "summary_html" not in context:
+            context["summary_html"] = self.summary_html()
         return context
 
-    def answer_summary(self):
+    def summary_html(self):
         rows = answer_rows(self.collected_answers().to_dict())
         for row in rows:
             row.change_url = self.get_step_url(row.step)
-        return rows
+        return render_to_string("questions/summary.html", {"summary": rows})

@@ -147,6 +147,31 @@ def finished_visitor(answers):
     return client, Intake.objects.get(reference=client.session["finished_intake"])
 
 
+def test_check_pages_share_the_page_around_each_visitors_own_answers():
+    steps = ["role", "order", "order_stage", "order_exceptions", "contact", "contact_details", "situation"]
+    court_date = datetime.date.today() + datetime.timedelta(days=40)
+    texts = answered(Client(), journey(contact_kinds=["text"]), steps)
+    calls = answered(Client(), journey(contact_kinds=["call"], court_date=court_date), steps)
+    with Renders("questions/check.html") as renders:
+        pages = [client.get(step_url("check")).content.decode() for client in (texts, calls)]
+    assert renders.count == 1
+    answer = re.compile(r'<dd class="summary-value">([^<]*)</dd>')
+    assert "Text messages" in answer.findall(pages[0])
+    assert "Phone calls or voicemails" not in answer.findall(pages[0])
+    assert "Phone calls or voicemails" in answer.findall(pages[1])
+    assert "Text messages" not in answer.findall(pages[1])
+    assert str(court_date.year) in pages[1]
+    assert "placeholder" not in pages[0] + pages[1]
+    # Nothing a visitor answered is kept: only the page around the answers.
+    assert not any("summary-value" in kept or str(court_date.year) in kept for kept in kept_pages())
+    # Each visitor finishes with their own token.
+    for client, page in zip((texts, calls), pages, strict=True):
+        client.handler.enforce_csrf_checks = True
+        data = {**step_data("check", journey()), "csrfmiddlewaretoken": TOKEN.search(page).group(1)}
+        assert client.post(step_url("check"), data).status_code == 302
+    assert {intake.answers["contact_kinds"][0] for intake in Intake.objects.all()} == {"text", "call"}
+
+
 def test_guidance_pages_share_the_page_around_each_visitors_own_guidance_and_token():
     first, first_intake = finished_visitor(journey())
     second, second_intake = finished_visitor(journey(role="protected", contact_kinds=["call"]))

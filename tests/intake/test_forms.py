@@ -1,0 +1,39 @@
+"""The question forms' fields: each form's words are its own, though copies share their choices."""
+
+from guidance.vocabulary import Initiator, Role
+from intake import choices
+from intake.forms.questions import ContactDetailsForm, OrderForm
+
+
+def initiator_choices(role, mutual=False):
+    return choices.as_choices({**choices.initiator_labels(role, mutual), Initiator.UNSURE: choices.NOT_SURE})
+
+
+def test_forms_for_different_roles_keep_their_own_choices():
+    restrained = ContactDetailsForm(prefix="contact_details", visitor_role=Role.RESTRAINED)
+    protected = ContactDetailsForm(prefix="contact_details", visitor_role=Role.PROTECTED)
+    helper = ContactDetailsForm(prefix="contact_details", visitor_role=Role.HELPING_PROTECTED, mutual=True)
+
+    for form, expected in [
+        (restrained, initiator_choices(Role.RESTRAINED)),
+        (protected, initiator_choices(Role.PROTECTED)),
+        (helper, initiator_choices(Role.HELPING_PROTECTED, mutual=True)),
+    ]:
+        field = form.fields["initiated_by"]
+        assert [str(label) for _, label in field.choices] == [str(label) for _, label in expected]
+        # The radios drawn are the field's own choices.
+        assert [str(label) for _, label in field.widget.choices] == [str(label) for _, label in expected]
+    # The class's field is as declared, whatever its copies were given.
+    declared = ContactDetailsForm.base_fields["initiated_by"].choices
+    assert declared != restrained.fields["initiated_by"].choices
+    assert declared != protected.fields["initiated_by"].choices
+
+
+def test_a_forms_field_and_widget_are_its_own():
+    first, second = OrderForm(prefix="order"), OrderForm(prefix="order")
+    first.fields["order_types"].widget.attrs["data-marked"] = "yes"
+    first.fields["order_types"].label = "Changed"
+
+    assert "data-marked" not in second.fields["order_types"].widget.attrs
+    assert second.fields["order_types"].label != "Changed"
+    assert second.fields["order_types"].choices == OrderForm.base_fields["order_types"].choices
