@@ -22,11 +22,12 @@ def finished_reference(session) -> str | None:
 def offers_start_again(session) -> bool:
     """Whether the footer offers "Start again": there are answers under way, or a finished journey.
 
-    formtools puts an empty wizard into the session on any look at the questions, so every question
-    page offers it. The one place this is decided: base.html (through a context processor) and the
-    page cache's key (intake.page_memory) both ask here.
+    formtools puts an empty wizard into the session on any look at the questions: only a wizard
+    holding an answer (or a journey begun) counts. The one place this is decided: base.html (through
+    a context processor) and the page cache's key (intake.page_memory) both ask here.
     """
-    return bool(session.get(WIZARD_KEY) or finished_reference(session))
+    wizard = session.get(WIZARD_KEY) or {}
+    return bool(wizard.get("step_data") or wizard.get("extra_data") or finished_reference(session))
 
 
 def session_has_ended(request) -> bool:

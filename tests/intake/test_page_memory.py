@@ -226,9 +226,12 @@ def test_whether_the_footer_offers_start_again_is_part_of_the_key(rf):
         request.session = session
         return page_key(request, ["same facts"])
 
-    assert key({}) != key({WIZARD_KEY: {"step_data": {}}})
+    answered = {WIZARD_KEY: {"step_data": {"role": {"role-role": ["restrained"]}}, "extra_data": {}}}
+    assert key({}) != key(answered)
     assert key({}) != key({"finished_intake": "K7Q4-MZPA"})
-    assert key({WIZARD_KEY: {"step_data": {}}}) == key({"finished_intake": "K7Q4-MZPA"})
+    assert key(answered) == key({"finished_intake": "K7Q4-MZPA"})
+    # An empty wizard (formtools makes one on any look at the questions) is nothing to start again from.
+    assert key({}) == key({WIZARD_KEY: {"step": None, "step_data": {}, "step_files": {}, "extra_data": {}}})
 
 
 def test_the_guidance_page_offers_the_form_until_the_visitor_has_asked():
@@ -274,5 +277,10 @@ def test_a_fill_is_escaped_unless_marked_safe(rf):
 def test_start_again_is_offered_once_there_is_something_to_start_again_from():
     newcomer = Client()
     assert "Start again" not in newcomer.get("/").content.decode()
+    newcomer.get("/questions/")
+    assert "Start again" not in newcomer.get(step_url("role")).content.decode()  # a first look
+    answered(newcomer, journey(), ["role"])
+    assert "Start again" in newcomer.get(step_url("order")).content.decode()
+    assert "Start again" in newcomer.get(step_url("role")).content.decode()
     finished, _intake = finished_visitor(journey())
     assert "Start again" in finished.get("/").content.decode()
