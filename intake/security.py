@@ -59,8 +59,13 @@ class SessionKeepAliveMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         session = getattr(request, "session", None)
-        # Only a session already stored has an idle clock; a new one is saved when it gets content.
-        if session is not None and session.accessed and session.session_key:
+        # Only a session already stored, or about to be (new content), has an idle clock: set with the
+        # content, it costs no write of its own on the next page. A session just cleared (quick exit,
+        # start again) is empty and stays so.
+        stored = session is not None and (
+            session.session_key or (session.modified and not session.is_empty())
+        )
+        if stored and session.accessed:
             now = int(time.time())
             if now - session.get(self.KEY, 0) >= self.KEEPALIVE_SECONDS:
                 session[self.KEY] = now

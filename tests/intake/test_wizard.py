@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from unittest import mock
 
 import pytest
 from django.utils import timezone
@@ -315,6 +316,20 @@ def test_reading_keeps_the_session_alive_without_a_write_on_every_page(visitor, 
     session.save()
     client.get(step_url("role"))
     assert store(key).load()["_seen"] > int(time.time()) - 5  # after a while, a page view restarts the clock
+
+
+def test_the_first_answer_starts_the_idle_clock_so_the_next_page_writes_nothing(client, settings):
+    from importlib import import_module
+
+    client.get("/questions/")
+    client.post(step_url("role"), step_data("role", journey()))
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    saves = []
+    original = store.save
+    with mock.patch.object(store, "save", lambda self, *a, **k: saves.append(1) or original(self, *a, **k)):
+        assert client.get(step_url("order")).status_code == 200
+    assert saves == []
+    assert "_seen" in client.session
 
 
 def test_who_started_the_contact_is_asked_again_when_its_words_change(visitor, client):
