@@ -26,5 +26,7 @@ secure_scheme_headers = {}
 
 def post_worker_init(worker):
     """Django, the app and its modules are loaded and live as long as the worker: freezing them keeps
-    them out of every later garbage collection, which would otherwise walk them all again."""
+    them out of every later garbage collection, which would otherwise walk them all again. Garbage
+    left from loading is collected first, so that none of it is frozen."""
+    gc.collect()
     gc.freeze()

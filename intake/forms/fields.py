@@ -4,6 +4,7 @@ import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.choices import normalize_choices
 from django.utils.translation import gettext_lazy as _
 
 from intake.choices import as_choices
@@ -11,12 +12,21 @@ from intake.choices import as_choices
 
 class SharedChoices:
     """Each form gets its own copy of its fields, and Django's ChoiceField also deep-copies every
-    (value, label) pair: the largest single cost of answering a question. These fields' choices
-    are only ever replaced (the choices setter builds a new list), never changed in place, so a
-    copy can share them; the widget is still copied, with a list of its own."""
+    (value, label) pair: the largest single cost of answering a question. Here the choices are a
+    tuple, which cannot be changed in place, only replaced (as set_words does), so copies can share
+    it; the widget is still copied, with a list of its own."""
 
     def __deepcopy__(self, memo):
         return forms.Field.__deepcopy__(self, memo)
+
+    @property
+    def choices(self):
+        return self._choices
+
+    @choices.setter
+    def choices(self, value):
+        self._choices = tuple(normalize_choices(value))
+        self.widget.choices = self._choices
 
 
 class RadioField(SharedChoices, forms.ChoiceField):

@@ -1,5 +1,7 @@
 """The question forms' fields: each form's words are its own, though copies share their choices."""
 
+import pytest
+
 from guidance.vocabulary import Initiator, Role
 from intake import choices
 from intake.forms.questions import ContactDetailsForm, OrderForm
@@ -37,3 +39,15 @@ def test_a_forms_field_and_widget_are_its_own():
     assert "data-marked" not in second.fields["order_types"].widget.attrs
     assert second.fields["order_types"].label != "Changed"
     assert second.fields["order_types"].choices == OrderForm.base_fields["order_types"].choices
+
+
+def test_choices_shared_between_copies_cannot_be_changed_in_place():
+    form = OrderForm(prefix="order")
+    field = form.fields["order_types"]
+    with pytest.raises(AttributeError):  # a tuple: shared between copies, so never changed in place
+        field.choices.append(("invented", "Invented"))
+    assert ("invented", "Invented") not in OrderForm.base_fields["order_types"].choices
+    assert ("invented", "Invented") not in OrderForm(prefix="order").fields["order_types"].choices
+    # Each copy's widget draws from a list of its own.
+    form.fields["order_types"].widget.choices.append(("drawn", "Drawn"))
+    assert ("drawn", "Drawn") not in OrderForm(prefix="order").fields["order_types"].widget.choices

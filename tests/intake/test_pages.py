@@ -107,6 +107,7 @@ def test_start_again_clears_the_answers(client, visitor):
     visitor.walk(journey(), finish=False)
     response = client.post("/start-again/")
     assert response["Location"] == "/questions/"
+    assert response.cookies[settings.SESSION_COOKIE_NAME].value == ""  # no session kept, not even its clock
     assert client.get(step_url("check"))["Location"] == step_url("role")
     assert client.get("/start-again/").status_code == 405
 
@@ -115,7 +116,9 @@ def test_delete_my_answers_removes_the_intake_contact_details_and_session(client
     visitor.walk(journey())
     client.post("/guidance/", VALID)
     assert Intake.objects.get().name == "Sam"
-    response = client.post("/delete/", follow=True)
+    response = client.post("/delete/")
+    assert response.cookies[settings.SESSION_COOKIE_NAME].value == ""  # no session kept, not even its clock
+    response = client.get(response["Location"])
     assert "Your answers have been deleted" in response.content.decode()
     assert not Intake.objects.exists()
     assert client.get("/guidance/").status_code == 404
