@@ -44,3 +44,7 @@ DATABASES = {"default": env.db("DATABASE_URL")}
 STATIC_URL = "static/"
 USE_TZ = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# Django's default session engine (the database), timed (bench.timed_sessions).
+BENCH_SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "bench.timed_sessions"

@@ -178,31 +178,57 @@ def kind_of(method, path):
     return f"{method} {path}"
 
 
-class Timed(Counting):
-    """Adds up X-Bench-CPU-us (CPU spent inside Django, measured by bench.queries) per kind of request."""
+# Parts of the CPU inside Django: sessions (loading and saving them, their queries included), and
+# other queries while in the database driver (building a query in the ORM counts as the rest).
+PARTS = {"sessions": "X-Bench-Session-us", "other queries in the driver": "X-Bench-DB-us"}
 
-    def __init__(self, *args, spent, **kwargs):
+
+class Timed(Counting):
+    """Adds up X-Bench-CPU-us (CPU spent inside Django, measured by bench.queries) per kind of request,
+    and the part of it each of PARTS took."""
+
+    def __init__(self, *args, spent, parts, **kwargs):
         super().__init__(*args, **kwargs)
-        self.spent = spent
+        self.spent, self.parts = spent, parts
 
     def request(self, method, path, *args, **kwargs):
         response = super().request(method, path, *args, **kwargs)
         self.spent.setdefault(kind_of(method, path), []).append(int(response.header("X-Bench-CPU-us")) / 1000)
+        for part, header in PARTS.items():
+            self.parts[part] = self.parts.get(part, 0) + int(response.header(header)) / 1000
         return response
+
+
+@dataclass
+class Split:
+    total: float  # server CPU per request, ms
+    inside: float  # of which inside Django
+    parts: dict  # of which, per request, each of PARTS
 
 
 def where_the_time_goes(server, workload, rounds):
     """CPU inside Django per kind of request of a workload (journeys or minimal_wizard), and per
-    request inside Django and in all (so also in gunicorn around Django)."""
-    spent = {}
-    batch = workload(server.url, rounds, session=functools.partial(Timed, spent=spent))
+    request: in all (so also in gunicorn around Django), inside Django, and in each of PARTS."""
+    spent, parts = {}, {}
+    batch = workload(server.url, rounds, session=functools.partial(Timed, spent=spent, parts=parts))
     batch()  # warm up
     spent.clear()
+    parts.clear()
     before = cpu_seconds(server)
     requests = batch()
     total_ms = (cpu_seconds(server) - before) * 1000
     inside_ms = sum(sum(times) for times in spent.values())
-    return spent, total_ms / requests, inside_ms / requests
+    per_request = {name: ms / requests for name, ms in parts.items()}
+    return spent, Split(total_ms / requests, inside_ms / requests, per_request)
+
+
+def split_text(split: Split) -> str:
+    rest = split.inside - sum(split.parts.values())
+    parts = ", ".join(f"{name} {ms:.2f}" for name, ms in split.parts.items())
+    return (
+        f"{split.total:.2f} ms/request: {split.total - split.inside:.2f} in gunicorn around Django, "
+        f"{split.inside:.2f} inside ({parts}, the rest {rest:.2f})"
+    )
 
 
 def queries_per_page(url):
@@ -282,16 +308,14 @@ def run(label, database_url, redis_url, rounds):
             for name, (median, low, high), target in ratios:
                 print(f"    {name:<48} {median:5.2f}  [{low:.2f}-{high:.2f}]  {target}".rstrip())
             journeys_walked = max(4, rounds // 4)
-            spent, total, inside = where_the_time_goes(app, journeys, journeys_walked)
-            _, reference_total, reference_inside = where_the_time_goes(
-                reference, minimal_wizard, max(4, rounds // 2)
-            )
-            print(
-                f"  where a journey's server CPU goes: {inside:.2f} ms/request inside Django, "
-                f"{total - inside:.2f} ms/request in gunicorn around it (the minimal wizard: "
-                f"{reference_inside:.2f} inside, {reference_total - reference_inside:.2f} around; "
-                f"inside Django alone, {inside / reference_inside:.2f} of it); inside Django, by request:"
-            )
+            spent, ours = where_the_time_goes(app, journeys, journeys_walked)
+            _, reference_split = where_the_time_goes(reference, minimal_wizard, max(4, rounds // 2))
+            print("  where the server CPU goes (sessions: loading and saving them, queries included):")
+            print(f"    a journey:          {split_text(ours)}")
+            print(f"    the minimal wizard: {split_text(reference_split)}")
+            inside_ratio = ours.inside / reference_split.inside
+            print(f"    inside Django alone, the journey costs {inside_ratio:.2f} of the minimal wizard")
+            print("  inside Django, by request:")
             for kind, times in sorted(spent.items(), key=lambda item: -sum(item[1])):
                 each, per_journey = statistics.mean(times), len(times) / journeys_walked
                 print(f"    {kind:<28} {each:6.2f} ms  x{per_journey:4.1f} per journey")

@@ -5,3 +5,7 @@ from config.settings.production import MIDDLEWARE
 
 ROOT_URLCONF = "bench.urls"
 MIDDLEWARE = ["bench.queries.CountQueries", *MIDDLEWARE]
+
+# The same session engine, timed (bench.timed_sessions).
+BENCH_SESSION_ENGINE = SESSION_ENGINE  # noqa: F405
+SESSION_ENGINE = "bench.timed_sessions"
