@@ -269,6 +269,7 @@ def run(label, database_url, redis_url, rounds):
             redis_url=redis_url,
             RATELIMIT_FINISH="1000000/h",
             RATELIMIT_CONSULTATION="1000000/h",
+            RATELIMIT_CONSULTATION_ATTEMPTS="1000000/h",
             GUNICORN_MAX_REQUESTS=0,  # no worker recycling in the middle of a measurement
         )
         app_env = {**base, "DJANGO_SETTINGS_MODULE": "bench.settings"}

@@ -235,7 +235,8 @@ RATELIMIT_USE_CACHE = "default"
 RATELIMIT_FAIL_OPEN = True  # if the cache is unreachable, serve the visitor rather than refuse them
 RATELIMIT_IP_META_KEY = "intake.security.client_ip"
 RATELIMIT_FINISH = env("RATELIMIT_FINISH", default="30/h")
-RATELIMIT_CONSULTATION = env("RATELIMIT_CONSULTATION", default="10/h")
+RATELIMIT_CONSULTATION = env("RATELIMIT_CONSULTATION", default="10/h")  # requests sent
+RATELIMIT_CONSULTATION_ATTEMPTS = env("RATELIMIT_CONSULTATION_ATTEMPTS", default="60/h")  # mistakes too
 
 # Bounded request bodies: the largest legitimate form is well under these.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024

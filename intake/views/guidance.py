@@ -37,6 +37,10 @@ def _finished_intake(request, *fields):
         return None
 
 
+def _limited(request, group, rate):
+    return is_ratelimited(request, group=group, key="ip", rate=rate, increment=True)
+
+
 @never_cache
 @sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
@@ -49,14 +53,17 @@ def guidance(request):
         if request.method == "POST":  # sent again (a second press, Back then resend): already done
             return redirect("consultation_sent")
     elif request.method == "POST":
-        if is_ratelimited(
-            request, group="consultation", key="ip", rate=settings.RATELIMIT_CONSULTATION, increment=True
-        ):
+        # Two limits per address: on sending the form at all (generous), and on requests sent. A form
+        # with a mistake counts only towards the first, so that people sharing an address (a shelter,
+        # a library) are not refused because some of them mistyped.
+        if _limited(request, "consultation-attempt", settings.RATELIMIT_CONSULTATION_ATTEMPTS):
             return errors.rate_limited(request)
         form = ConsultationForm(request.POST)
         if form.caught_a_bot:
             return errors.form_refused(request)
         if form.is_valid():
+            if _limited(request, "consultation", settings.RATELIMIT_CONSULTATION):
+                return errors.rate_limited(request)
             try:
                 consultation_request(intake=intake, details=form.details(), consent_text=str(CONSENT_TEXT))
             except IntakeGone:

@@ -49,6 +49,7 @@ def test_many_concurrent_journeys_on_two_servers_lose_nothing(tmp_path, postgres
         redis_url=redis_url,
         RATELIMIT_FINISH="100000/h",
         RATELIMIT_CONSULTATION="100000/h",
+        RATELIMIT_CONSULTATION_ATTEMPTS="100000/h",
     )
     prepare(env)
     servers = [AppServer(env, workers=2).start(), AppServer(env, workers=2).start()]

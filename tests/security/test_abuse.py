@@ -40,6 +40,26 @@ def test_consultation_requests_are_rate_limited_per_address(client_factory, sett
     assert Intake.objects.filter(consultation_requested_at__isnull=False).count() == 1
 
 
+def test_a_form_sent_back_with_a_mistake_does_not_count_towards_the_request_limit(client_factory, settings):
+    settings.RATELIMIT_CONSULTATION = "1/h"
+    client = client_factory()
+    finish_from(client, "203.0.113.8")
+    mistake = client.post("/guidance/", {**VALID, "consent": ""})
+    assert mistake.status_code == 200 and "Tick the box to agree" in mistake.content.decode()
+    assert client.post("/guidance/", VALID).status_code == 302
+    assert Intake.objects.get().consultation_requested
+
+
+def test_sending_the_form_over_and_over_is_limited_too(client_factory, settings):
+    settings.RATELIMIT_CONSULTATION_ATTEMPTS = "2/h"
+    client = client_factory()
+    finish_from(client, "203.0.113.9")
+    for _ in range(2):
+        assert client.post("/guidance/", {**VALID, "consent": ""}).status_code == 200
+    assert client.post("/guidance/", VALID).status_code == 429
+    assert not Intake.objects.get().consultation_requested
+
+
 def test_a_filled_honeypot_on_the_last_step_stores_nothing(client):
     Visitor(client).walk(journey(), finish=False)
     response = client.post(step_url("check"), {"check-website": "http://spam.example"})
