@@ -2,7 +2,9 @@
 (function () {
   "use strict";
 
-  // Quick exit: the button, or Shift pressed three times within 5 seconds.
+  // Quick exit: the button, or Shift pressed on its own three times within 5 seconds. A Shift held
+  // for typing (a capital letter, Shift+Tab) is not a press, and any other key starts the count again:
+  // typing "After 6 PM" into a form must never leave the page.
   var exitLink = document.querySelector("[data-quick-exit]");
   function quickExit(event) {
     if (event) { event.preventDefault(); }
@@ -12,8 +14,18 @@
   if (exitLink) {
     exitLink.addEventListener("click", quickExit);
     var presses = [];
+    var shiftAlone = false;
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Shift") {
+        if (!event.repeat) { shiftAlone = true; }
+        return;
+      }
+      shiftAlone = false;
+      presses = [];
+    });
     document.addEventListener("keyup", function (event) {
-      if (event.key !== "Shift") { return; }
+      if (event.key !== "Shift" || !shiftAlone) { return; }
+      shiftAlone = false;
       var now = Date.now();
       presses = presses.filter(function (t) { return now - t < 5000; });
       presses.push(now);

@@ -55,6 +55,30 @@ def test_two_shift_presses_do_not_exit(context, site):
     assert page.url == site + "/"
 
 
+def type_as_a_person(page, text):
+    """Type with the Shift key held down for each capital, as a person does (keyboard.type does not)."""
+    for char in text:
+        page.keyboard.press(f"Shift+{char}" if char.isupper() else char)
+
+
+def test_typing_capital_letters_does_not_exit(context, site, neutral_site):
+    page = context.new_page()
+    finish(page, site, journey())
+    name = page.get_by_label("Your name")
+    name.click()
+    type_as_a_person(page, "Jose Luis")
+    page.get_by_label("When is a safe time to reach you? (optional)").click()
+    type_as_a_person(page, "After 6 PM")
+    page.keyboard.press("Shift+Tab")
+    page.wait_for_timeout(300)
+    assert page.url == site + "/guidance/"
+    assert name.input_value() == "Jose Luis"
+    # Shift on its own three times still leaves, even right after typing.
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(neutral_site)
+
+
 def test_quick_exit_without_javascript_is_a_plain_link(context_without_js, site, neutral_site):
     page = context_without_js.new_page()
     finish(page, site, journey(role="protected"))
