@@ -22,12 +22,13 @@ def finished_reference(session) -> str | None:
 def offers_start_again(session) -> bool:
     """Whether the footer offers "Start again": there are answers under way, or a finished journey.
 
-    formtools puts an empty wizard into the session on any look at the questions: only a wizard
-    holding an answer (or a journey begun) counts. The one place this is decided: base.html (through
-    a context processor) and the page cache's key (intake.page_memory) both ask here.
+    formtools puts an empty wizard into the session on any look at the questions, and a first answer
+    sent with a mistake begins a journey without an answer: only a saved answer counts. The one place
+    this is decided: base.html (through a context processor) and the page cache's key
+    (intake.page_memory) both ask here.
     """
     wizard = session.get(WIZARD_KEY) or {}
-    return bool(wizard.get("step_data") or wizard.get("extra_data") or finished_reference(session))
+    return bool(wizard.get("step_data") or finished_reference(session))
 
 
 def session_has_ended(request) -> bool:

@@ -279,6 +279,9 @@ def test_start_again_is_offered_once_there_is_something_to_start_again_from():
     assert "Start again" not in newcomer.get("/").content.decode()
     newcomer.get("/questions/")
     assert "Start again" not in newcomer.get(step_url("role")).content.decode()  # a first look
+    mistake = newcomer.post(step_url("role"), {"questions_wizard-current_step": "role"})
+    assert "Choose" in mistake.content.decode() and "Start again" not in mistake.content.decode()
+    assert "Start again" not in newcomer.get("/").content.decode()
     answered(newcomer, journey(), ["role"])
     assert "Start again" in newcomer.get(step_url("order")).content.decode()
     assert "Start again" in newcomer.get(step_url("role")).content.decode()
