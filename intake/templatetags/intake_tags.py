@@ -1,4 +1,5 @@
 from django import template
+from django.forms.widgets import ChoiceWidget
 
 register = template.Library()
 
@@ -24,6 +25,7 @@ def field_html(field, **options):
 def field_error_anchor(field) -> str:
     """The id an error summary links to: the first input of the field."""
     widget = field.field.widget
-    if hasattr(widget, "widgets") or getattr(widget, "input_type", "") in ("radio", "checkbox"):
+    # Radios, checkboxes and date parts are numbered from _0; a single checkbox is not.
+    if hasattr(widget, "widgets") or (isinstance(widget, ChoiceWidget) and widget.add_id_index):
         return f"{field.auto_id}_0"
     return field.auto_id

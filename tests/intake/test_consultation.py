@@ -1,5 +1,7 @@
 """The consultation request on the guidance page, and its confirmation."""
 
+import re
+
 import pytest
 
 from intake.models import Intake
@@ -77,7 +79,9 @@ def test_invalid_requests_say_how_to_fix_them_and_store_nothing(finished, client
     assert response.status_code == 200
     page = response.content.decode()
     assert message in page
-    assert f'href="#id_{field}' in page  # the error summary links to the field
+    # The error summary links to the field: to an element that is there.
+    anchor = re.search(rf'href="#(id_{field}[^"]*)"', page).group(1)
+    assert f'id="{anchor}"' in page
     assert "<title>Error:" in page
     assert not Intake.objects.get().consultation_requested
 

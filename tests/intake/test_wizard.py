@@ -184,6 +184,9 @@ def test_invalid_answers_get_a_clear_error_and_are_not_saved(visitor, client, st
     assert message in page
     assert "<title>Error:" in page
     assert 'class="error-summary"' in page
+    summary = re.search(r'<ul class="error-summary-list">(.*?)</ul>', page, re.S).group(1)
+    anchors = re.findall(r'href="#([^"]+)"', summary)
+    assert anchors and all(f'id="{anchor}"' in page for anchor in anchors)  # each leads to an input
     assert client.session["wizard_questions"]["step_data"][step] == before
 
 
