@@ -262,6 +262,16 @@ def test_each_contact_choice_has_its_own_confirmation(choice, line):
     assert line not in pages["yes"]
 
 
+def test_a_text_request_is_told_about_texts_not_calls():
+    client, _intake = finished_visitor(journey())
+    client.handler.enforce_csrf_checks = False
+    client.post("/guidance/", {**VALID, "preferred_method": "text", "say_firm_name": "no"})
+    page = client.get("/guidance/request-sent/").content.decode()
+    assert "Our text messages will not say who they are from." in page
+    assert "When we call" not in page
+    assert "We will not say who is calling" not in page
+
+
 def test_a_fill_is_escaped_unless_marked_safe(rf):
     def render(csrf_token="", **fills):
         return HttpResponse(f"<p>{fills['name']}</p><i>{csrf_token}</i>")
