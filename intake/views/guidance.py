@@ -37,6 +37,11 @@ def _finished_intake(request, *fields):
         return None
 
 
+def _missing(request, status):
+    """No guidance to show; after a consultation form was sent, also that the request was not."""
+    return render(request, "guidance/missing.html", {"not_sent": request.method == "POST"}, status=status)
+
+
 def _limited(request, group, rate):
     return is_ratelimited(request, group=group, key="ip", rate=rate, increment=True)
 
@@ -47,7 +52,7 @@ def _limited(request, group, rate):
 def guidance(request):
     intake = _finished_intake(request, "language", "guidance_snapshot", "answers", "rule_ids")
     if intake is None:
-        return render(request, "guidance/missing.html", status=404)
+        return _missing(request, status=404)
     form, status, problem = None, 200, None
     if intake.consultation_requested:
         if request.method == "POST":  # sent again (a second press, Back then resend): already done
@@ -67,7 +72,7 @@ def guidance(request):
             try:
                 consultation_request(intake=intake, details=form.details(), consent_text=str(CONSENT_TEXT))
             except IntakeGone:
-                return render(request, "guidance/missing.html", status=410)
+                return _missing(request, status=410)
             except DatabaseError as error:
                 logger.error("could not store a consultation request (%s: %s)", type(error).__name__, error)
                 # Shown again with everything they typed still in the form.

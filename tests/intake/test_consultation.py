@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.conf import settings
 
 from intake.models import Intake
 from tests.journeys import VALID, journey
@@ -124,3 +125,15 @@ def test_an_email_request_is_not_told_about_calls(finished, client):
     assert "your reference" in page.lower()
     assert "who is calling" not in page
     assert "your phone will show" not in page
+
+
+def test_a_request_sent_after_the_session_ended_says_it_was_not_sent(finished, client):
+    client.cookies.pop(settings.SESSION_COOKIE_NAME)  # the session ended while the form was being filled
+    response = post(client)
+    assert response.status_code == 404
+    page = response.content.decode()
+    assert "Your request was not sent" in page
+    assert 'href="tel:+15555550100"' in page
+    assert not Intake.objects.get().consultation_requested
+    # Only a request says so: the page itself, looked at again, just has no guidance.
+    assert "Your request was not sent" not in client.get("/guidance/").content.decode()

@@ -136,3 +136,4 @@ def test_a_consultation_request_for_a_reduced_intake_explains(client, visitor, s
     response = client.post("/guidance/", VALID)
     assert response.status_code == 404
     assert "There is no guidance to show" in response.content.decode()
+    assert "Your request was not sent" in response.content.decode()
