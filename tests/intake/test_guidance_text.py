@@ -1,0 +1,41 @@
+"""The wording of the guidance (intake.guidance_text): who "the other person" is, in both languages."""
+
+import datetime
+import re
+
+import pytest
+
+from guidance import Answers, evaluate
+from intake.guidance_text import render_guidance
+from tests.journeys import journey
+
+TODAY = datetime.date(2026, 11, 25)
+EVERY_CONTACT = ["text", "call", "email_social", "in_person", "third_party"]
+
+
+def guidance_text(language, leave_out=(), **changes):
+    """The guidance as text, without the rules `leave_out` names."""
+    answers = Answers.from_dict(journey(contact_kinds=EVERY_CONTACT, **changes))
+    html = render_guidance(answers, evaluate(answers, TODAY), language)
+    for rule_id in leave_out:
+        html = re.sub(rf'<div class="rule" data-rule="{rule_id}">.*?</div>', "", html, flags=re.S)
+    return " ".join(re.sub(r"<[^>]+>", " ", html).split())
+
+
+@pytest.mark.parametrize("role", ["protected", "restrained", "helping_protected", "helping_restrained"])
+@pytest.mark.parametrize(
+    ("language", "protected", "other"),
+    [("en", "protected person", "other person"), ("es", "persona protegida", "otra persona")],
+)
+def test_with_orders_on_both_sides_the_rules_speak_of_the_other_person(role, language, protected, other):
+    # "Who is who" explains the words the order itself uses.
+    text = guidance_text(language, ("who-is-who",), role=role, order_types=["domestic_violence", "mutual"])
+    assert other in text
+    # Both people are protected, and both restrained: "the protected person" would name no one.
+    assert protected not in text.replace(f"{protected}s", "")
+
+
+def test_a_one_way_order_still_names_the_protected_person():
+    text = guidance_text("en", role="restrained", order_types=["domestic_violence"])
+    assert "Do not contact the protected person in any way" in text
+    assert "Do not contact the other person" not in text
