@@ -64,7 +64,8 @@ def render_guidance(answers: Answers, evaluation: Evaluation, language: str) -> 
     html = groups_html(evaluation.groups, flags, terms.helper, language, firm)
     if answers.court_date:
         with translation.override(language):
-            html = render_to_string("guidance/court_date.html", {"court_date": answers.court_date}) + html
+            context = {"court_date": answers.court_date, "helper": terms.helper}
+            html = render_to_string("guidance/court_date.html", context) + html
     return html
 
 

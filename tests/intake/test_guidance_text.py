@@ -39,3 +39,15 @@ def test_a_one_way_order_still_names_the_protected_person():
     text = guidance_text("en", role="restrained", order_types=["domestic_violence"])
     assert "Do not contact the protected person in any way" in text
     assert "Do not contact the other person" not in text
+
+
+@pytest.mark.parametrize(
+    ("role", "heading", "advice"),
+    [
+        ("restrained", "Your court date", "If you miss it, the judge may decide without you."),
+        ("helping_restrained", "Their court date", "If they miss it, the judge may decide without them."),
+    ],
+)
+def test_the_court_date_is_told_to_whoever_goes(role, heading, advice):
+    text = guidance_text("en", role=role, court_date=TODAY + datetime.timedelta(days=20))
+    assert heading in text and advice in text
