@@ -22,14 +22,20 @@ def guidance_text(language, leave_out=(), **changes):
     return " ".join(re.sub(r"<[^>]+>", " ", html).split())
 
 
-@pytest.mark.parametrize("role", ["protected", "restrained", "helping_protected", "helping_restrained"])
+@pytest.mark.parametrize(
+    "role", ["protected", "restrained", "helping_protected", "helping_restrained", "unsure"]
+)
+@pytest.mark.parametrize("other_order", [None, "criminal_protective", "emergency_protective"])
 @pytest.mark.parametrize(
     ("language", "protected", "other"),
     [("en", "protected person", "other person"), ("es", "persona protegida", "otra persona")],
 )
-def test_with_orders_on_both_sides_the_rules_speak_of_the_other_person(role, language, protected, other):
+def test_with_orders_on_both_sides_the_rules_speak_of_the_other_person(
+    role, other_order, language, protected, other
+):
+    orders = ["domestic_violence", "mutual", *([other_order] if other_order else [])]
     # "Who is who" explains the words the order itself uses.
-    text = guidance_text(language, ("who-is-who",), role=role, order_types=["domestic_violence", "mutual"])
+    text = guidance_text(language, ("who-is-who",), role=role, order_types=orders)
     assert other in text
     # Both people are protected, and both restrained: "the protected person" would name no one.
     assert protected not in text.replace(f"{protected}s", "")
