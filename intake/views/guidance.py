@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 
 from intake import journey, page_memory
 from intake.forms.consultation import CONSENT_TEXT, ConsultationForm
@@ -42,8 +42,26 @@ def _missing(request, status):
     return render(request, "guidance/missing.html", {"not_sent": request.method == "POST"}, status=status)
 
 
-def _limited(request, group, rate):
-    return is_ratelimited(request, group=group, key="ip", rate=rate, increment=True)
+def _attempts_used_up(request):
+    """Counts this sending of the form, mistakes included, and says whether the address is over its limit."""
+    return is_ratelimited(
+        request,
+        group="consultation-attempt",
+        key="ip",
+        rate=settings.RATELIMIT_CONSULTATION_ATTEMPTS,
+        increment=True,
+    )
+
+
+def _requests_used_up(request):
+    """Whether the address has already sent as many requests as RATELIMIT_CONSULTATION allows."""
+    usage = get_usage(request, group="consultation", key="ip", rate=settings.RATELIMIT_CONSULTATION)
+    return usage is not None and (usage["should_limit"] or usage["count"] >= usage["limit"])
+
+
+def _count_request(request):
+    """Counts a request once it is stored (one the database refused is not counted)."""
+    get_usage(request, group="consultation", key="ip", rate=settings.RATELIMIT_CONSULTATION, increment=True)
 
 
 @never_cache
@@ -58,17 +76,25 @@ def guidance(request):
         if request.method == "POST":  # sent again (a second press, Back then resend): already done
             return redirect("consultation_sent")
     elif request.method == "POST":
-        # Two limits per address: on sending the form at all (generous), and on requests sent. A form
-        # with a mistake counts only towards the first, so that people sharing an address (a shelter,
-        # a library) are not refused because some of them mistyped.
-        if _limited(request, "consultation-attempt", settings.RATELIMIT_CONSULTATION_ATTEMPTS):
+        # Two limits per address: on sending the form at all (generous), and on requests stored. A form
+        # with a mistake, or one the database refused, counts only towards the first, so that people
+        # sharing an address (a shelter, a library) are not refused because some of them mistyped.
+        if _attempts_used_up(request):
             return errors.rate_limited(request)
         form = ConsultationForm(request.POST)
         if form.caught_a_bot:
             return errors.form_refused(request)
-        if form.is_valid():
-            if _limited(request, "consultation", settings.RATELIMIT_CONSULTATION):
-                return errors.rate_limited(request)
+        if form.is_valid() and _requests_used_up(request):
+            # Shown again with everything they typed still in the form.
+            status, problem = (
+                429,
+                _(
+                    "Many requests have been sent from your internet connection in the last hour, so "
+                    "we could not send this one. Nothing you typed is lost: please try again later, "
+                    "or call us."
+                ),
+            )
+        elif form.is_valid():
             try:
                 consultation_request(intake=intake, details=form.details(), consent_text=str(CONSENT_TEXT))
             except IntakeGone:
@@ -84,6 +110,7 @@ def guidance(request):
                     ),
                 )
             else:
+                _count_request(request)
                 return redirect("consultation_sent")
     else:
         form = ConsultationForm()

@@ -1,8 +1,10 @@
 """Abuse of the public forms: rate limits (from settings) and honeypots, each with a polite page."""
 
 from pathlib import Path
+from unittest import mock
 
 import pytest
+from django.db import OperationalError
 
 from intake.models import Intake
 from tests.journeys import VALID, Visitor, journey, step_url
@@ -38,6 +40,20 @@ def test_consultation_requests_are_rate_limited_per_address(client_factory, sett
     response = second.post("/guidance/", VALID)
     assert response.status_code == 429
     assert Intake.objects.filter(consultation_requested_at__isnull=False).count() == 1
+    # Refused, but what they typed is still in the form, to send later.
+    page = response.content.decode()
+    assert "Nothing you typed is lost" in page
+    assert 'value="Sam"' in page and 'value="Alex Doe"' in page
+
+
+def test_a_request_the_database_refused_does_not_count_towards_the_limit(client_factory, settings):
+    settings.RATELIMIT_CONSULTATION = "1/h"
+    client = client_factory()
+    finish_from(client, "203.0.113.10")
+    with mock.patch("intake.views.guidance.consultation_request", side_effect=OperationalError("down")):
+        assert client.post("/guidance/", VALID).status_code == 503
+    assert client.post("/guidance/", VALID).status_code == 302  # the retry the 503 page asks for
+    assert Intake.objects.get().consultation_requested
 
 
 def test_a_form_sent_back_with_a_mistake_does_not_count_towards_the_request_limit(client_factory, settings):
