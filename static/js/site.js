@@ -3,8 +3,9 @@
   "use strict";
 
   // Quick exit: the button, or Shift pressed on its own three times within 5 seconds. A Shift held
-  // for typing (a capital letter, Shift+Tab) is not a press, and any other key starts the count again:
-  // typing "After 6 PM" into a form must never leave the page.
+  // for anything else (a capital letter, Shift+Tab, Alt+Shift to switch keyboards, Shift+click) is not
+  // a press, and any other key, click or typed text starts the count again: typing "After 6 PM" into
+  // a form must never leave the page.
   var exitLink = document.querySelector("[data-quick-exit]");
   function quickExit(event) {
     if (event) { event.preventDefault(); }
@@ -15,16 +16,18 @@
     exitLink.addEventListener("click", quickExit);
     var presses = [];
     var shiftAlone = false;
+    function startAgain() { shiftAlone = false; presses = []; }
     document.addEventListener("keydown", function (event) {
-      if (event.key === "Shift") {
+      if (event.key === "Shift" && !event.altKey && !event.ctrlKey && !event.metaKey) {
         if (!event.repeat) { shiftAlone = true; }
         return;
       }
-      shiftAlone = false;
-      presses = [];
+      startAgain();
     });
+    document.addEventListener("pointerdown", startAgain);
+    document.addEventListener("input", startAgain);
     document.addEventListener("keyup", function (event) {
-      if (event.key !== "Shift" || !shiftAlone) { return; }
+      if (event.key !== "Shift" || !shiftAlone || event.altKey || event.ctrlKey || event.metaKey) { return; }
       shiftAlone = false;
       var now = Date.now();
       presses = presses.filter(function (t) { return now - t < 5000; });

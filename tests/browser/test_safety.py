@@ -70,6 +70,15 @@ def test_typing_capital_letters_does_not_exit(context, site, neutral_site):
     page.get_by_label("When is a safe time to reach you? (optional)").click()
     type_as_a_person(page, "After 6 PM")
     page.keyboard.press("Shift+Tab")
+    for _ in range(3):  # switching keyboard layouts (Alt+Shift), and Shift+click to tick a range
+        page.keyboard.press("Alt+Shift")
+    page.keyboard.down("Shift")
+    page.get_by_label("Your name").click()
+    page.keyboard.up("Shift")
+    page.keyboard.down("Shift")
+    page.get_by_label("Your name").click()
+    page.keyboard.up("Shift")
+    page.keyboard.press("Shift")  # with the two Shift+clicks, three Shift releases
     page.wait_for_timeout(300)
     assert page.url == site + "/guidance/"
     assert name.input_value() == "Jose Luis"
