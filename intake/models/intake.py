@@ -85,7 +85,7 @@ class Intake(models.Model):
         editable=False,
     )
     say_firm_name = models.CharField(
-        "may we say who is calling?",
+        "may we say who is calling (in a text: name the firm)?",
         max_length=3,
         blank=True,
         choices=choices.as_choices(choices.YES_NO),

@@ -116,7 +116,7 @@ def test_the_intake_page_puts_safe_contact_first_then_answers_guidance_notes_and
     page = admin_client.get(change_url(intake)).content.decode()
     positions = [
         page.index("How to contact them safely"),
-        page.index("May we say who is calling?"),
+        page.index("May we say who is calling (in a text: name the firm)?"),
         page.index("Best time to call"),
         page.index("+12135550143"),
         page.index("Answers"),
