@@ -231,7 +231,9 @@ class QuestionWizard(NamedUrlSessionWizardView):
             and not self.storage.extra_data
         ):
             return redirect("guidance")
-        if step is not None and step != self.done_step_name:
+        # Said only to someone with answers: a visitor without any (a newcomer, or Back after Quick
+        # exit) is simply taken to the first question, and no session is made to hold the message.
+        if step is not None and step != self.done_step_name and JOURNEY_KEY in self.storage.extra_data:
             messages.info(self.request, _("That question does not apply to your answers."))
         return redirect(self.get_step_url(self.resume_step()))
 

@@ -390,3 +390,18 @@ def test_back_from_the_guidance_after_finishing_returns_to_it(visitor, client):
         assert client.get(step_url(step))["Location"] == "/guidance/"
     # The first question still begins a new journey.
     assert client.get(step_url("role")).status_code == 200
+
+
+def test_a_question_that_does_not_apply_says_so_to_someone_with_answers(visitor, client):
+    visitor.walk(journey(contact_kinds=["none"]), finish=False)
+    response = client.get(step_url("contact_details"), follow=True)
+    assert "That question does not apply to your answers." in response.content.decode()
+
+
+def test_without_answers_a_question_that_does_not_apply_leads_quietly_to_the_first(client, settings):
+    # A newcomer, or Back after Quick exit: no answers, no session cookie.
+    response = client.get(step_url("contact_details"))
+    assert response["Location"] == step_url("role")
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    page = client.get(response["Location"]).content.decode()
+    assert "does not apply" not in page
