@@ -7,7 +7,7 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from intake import journey
 from intake.models import Intake
@@ -53,9 +53,14 @@ def quick_exit(request):
     return response
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 def start_again(request):
-    """Clear the answers in this browser and go back to the first question. Stored intakes are kept."""
+    """Asks first (a tap on the footer link must not lose anyone's answers), then clears the answers in
+    this browser and goes back to the first question. Stored intakes are kept."""
+    if request.method == "GET":
+        finished = journey.finished_reference(request.session) is not None
+        return render(request, "pages/start_again.html", {"finished": finished})
     return forget_session(request, redirect("questions"))
 
 

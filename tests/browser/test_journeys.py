@@ -92,6 +92,8 @@ def test_other_pages_are_accessible(context, site):
     page = context.new_page()
     page.goto(site + "/guidance/")
     assert_accessible(page, "no guidance")
+    page.goto(site + "/start-again/")
+    assert_accessible(page, "start again?")
     page.goto(site + "/questions/")
     page.context.clear_cookies()
     page.context.add_cookies([{"name": "sessionid", "value": "x" * 32, "url": site}])

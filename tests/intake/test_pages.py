@@ -48,6 +48,7 @@ def every_page(client, visitor):
     pages.append(("consultation, errors", client.post("/guidance/", {"message": "x" * 600})))
     client.post("/guidance/", VALID)
     pages.append(("confirmation", client.get("/guidance/request-sent/")))
+    pages.append(("start again?", client.get("/start-again/")))
     pages.append(("deleted", client.post("/delete/", follow=True)))
     return pages
 
@@ -55,7 +56,7 @@ def every_page(client, visitor):
 def test_no_page_weighs_more_than_30_kb_compressed(client, visitor):
     weights = {name: page_weight(response.content.decode()) for name, response in every_page(client, visitor)}
     print("\nPage weight, compressed (bytes):", weights)
-    assert len(weights) == 16
+    assert len(weights) == 17
     assert max(weights.values()) <= PAGE_LIMIT, weights
 
 
@@ -103,13 +104,26 @@ def test_every_public_page_has_quick_exit(client, visitor):
         assert 'href="/exit/"' in response.content.decode(), name
 
 
-def test_start_again_clears_the_answers(client, visitor):
+def test_start_again_asks_first_then_clears_the_answers(client, visitor):
     visitor.walk(journey(), finish=False)
+    footer = client.get(step_url("check")).content.decode()
+    assert '<a href="/start-again/">Start again</a>' in footer
+    confirm = client.get("/start-again/")
+    page = confirm.content.decode()
+    assert "Start again?" in page and 'action="/start-again/"' in page
+    assert 'href="/questions/">No, go back to the questions' in page
+    assert client.get(step_url("check")).status_code == 200  # asking cleared nothing
     response = client.post("/start-again/")
     assert response["Location"] == "/questions/"
     assert response.cookies[settings.SESSION_COOKIE_NAME].value == ""  # no session kept, not even its clock
     assert client.get(step_url("check"))["Location"] == step_url("role")
-    assert client.get("/start-again/").status_code == 405
+
+
+def test_start_again_after_finishing_says_the_finished_answers_stay(client, visitor):
+    visitor.walk(journey())
+    page = client.get("/start-again/").content.decode()
+    assert "The answers you finished stay with the firm" in page
+    assert 'href="/guidance/">No, go back to my guidance' in page
 
 
 def test_delete_my_answers_removes_the_intake_contact_details_and_session(client, visitor):
