@@ -29,6 +29,9 @@ GROUP_TITLES = {
     Group.HELP: (_("Getting help"), _("Getting help")),
 }
 
+# With no order yet (or not known), there is no "your order" to speak of.
+NO_ORDER_KNOW_TITLE = _("About restraining orders")
+
 # The derived terms a rule's wording may depend on (the condition decides whether it is shown).
 WORDING_TERMS = ("helper", "restrained_side", "mutual", "contact_terms", "some_order")
 
@@ -61,7 +64,7 @@ def render_guidance(answers: Answers, evaluation: Evaluation, language: str) -> 
     terms = derive(answers)
     flags = tuple(bool(getattr(terms, name)) for name in WORDING_TERMS)
     firm = (settings.FIRM_NAME, settings.FIRM_PHONE)
-    html = groups_html(evaluation.groups, flags, terms.helper, language, firm)
+    html = groups_html(evaluation.groups, flags, terms.helper, terms.some_order, language, firm)
     if answers.court_date:
         with translation.override(language):
             context = {"court_date": answers.court_date, "helper": terms.helper}
@@ -69,14 +72,22 @@ def render_guidance(answers: Answers, evaluation: Evaluation, language: str) -> 
     return html
 
 
+def group_title(group: Group, helper: bool, some_order: bool) -> str:
+    if group == Group.KNOW and not some_order:
+        return NO_ORDER_KNOW_TITLE
+    return GROUP_TITLES[group][helper]
+
+
 @functools.lru_cache(maxsize=512)
-def groups_html(groups: tuple, flags: tuple, helper: bool, language: str, firm: tuple[str, str]) -> str:
+def groups_html(
+    groups: tuple, flags: tuple, helper: bool, some_order: bool, language: str, firm: tuple[str, str]
+) -> str:
     """The rules, in their groups, for one set of rules and wording terms (many visitors share one)."""
     with translation.override(language):
         context = [
             {
                 "id": str(group),
-                "title": GROUP_TITLES[group][helper],
+                "title": group_title(group, helper, some_order),
                 "rules": [
                     {
                         "id": rule_id,

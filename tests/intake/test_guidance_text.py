@@ -57,3 +57,11 @@ def test_a_one_way_order_still_names_the_protected_person():
 def test_the_court_date_is_told_to_whoever_goes(role, heading, advice):
     text = guidance_text("en", role=role, court_date=TODAY + datetime.timedelta(days=20))
     assert heading in text and advice in text
+
+
+def test_with_no_order_yet_the_guidance_does_not_speak_of_your_order():
+    none_yet = guidance_text("en", role="restrained", order_types=["none_yet"])
+    assert "About restraining orders" in none_yet and "About your order" not in none_yet
+    assert "About your order" in guidance_text("en", role="restrained", order_types=["domestic_violence"])
+    spanish = guidance_text("es", role="restrained", order_types=["none_yet"])
+    assert "Sobre las órdenes de restricción" in spanish
