@@ -29,7 +29,7 @@ GROUP_TITLES = {
     Group.HELP: (_("Getting help"), _("Getting help")),
 }
 
-# With no order yet (or not known), there is no "your order" to speak of.
+# With no order yet, there is no "your order" to speak of ("not sure which kind" is still an order).
 NO_ORDER_KNOW_TITLE = _("About restraining orders")
 
 # The derived terms a rule's wording may depend on (the condition decides whether it is shown).

@@ -27,8 +27,13 @@ def offers_start_again(session) -> bool:
     this is decided: base.html (through a context processor) and the page cache's key
     (intake.page_memory) both ask here.
     """
-    wizard = session.get(WIZARD_KEY) or {}
-    return bool(wizard.get("step_data") or finished_reference(session))
+    return answers_under_way(session) or finished_reference(session) is not None
+
+
+def answers_under_way(session) -> bool:
+    """Whether the questions hold a saved answer (formtools' empty wizard, or a journey begun with a
+    mistake, hold none)."""
+    return bool((session.get(WIZARD_KEY) or {}).get("step_data"))
 
 
 def session_has_ended(request) -> bool:

@@ -54,13 +54,17 @@ def quick_exit(request):
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def start_again(request):
     """Asks first (a tap on the footer link must not lose anyone's answers), then clears the answers in
     this browser and goes back to the first question. Stored intakes are kept."""
-    if request.method == "GET":
-        finished = journey.finished_reference(request.session) is not None
-        return render(request, "pages/start_again.html", {"finished": finished})
+    if request.method != "POST":
+        context = {
+            "finished": journey.finished_reference(request.session) is not None,
+            "answering": journey.answers_under_way(request.session),
+            "offers_start_again": False,  # not in the footer of the page that asks
+        }
+        return render(request, "pages/start_again.html", context)
     return forget_session(request, redirect("questions"))
 
 

@@ -112,6 +112,8 @@ def test_start_again_asks_first_then_clears_the_answers(client, visitor):
     page = confirm.content.decode()
     assert "Start again?" in page and 'action="/start-again/"' in page
     assert 'href="/questions/">No, go back to the questions' in page
+    assert '<a href="/start-again/">' not in page  # the page that asks does not offer itself
+    assert "no-store" in confirm["Cache-Control"]
     assert client.get(step_url("check")).status_code == 200  # asking cleared nothing
     response = client.post("/start-again/")
     assert response["Location"] == "/questions/"
@@ -124,6 +126,17 @@ def test_start_again_after_finishing_says_the_finished_answers_stay(client, visi
     page = client.get("/start-again/").content.decode()
     assert "The answers you finished stay with the firm" in page
     assert 'href="/guidance/">No, go back to my guidance' in page
+    assert client.get("/guidance/").status_code == 200  # asking cleared nothing
+    # Answering again after finishing: "No" goes back to those questions.
+    visitor.answer("role", journey())
+    page = client.get("/start-again/").content.decode()
+    assert 'href="/questions/">No, go back to the questions' in page
+
+
+def test_asking_to_start_again_makes_no_session(client, settings):
+    response = client.get("/start-again/")
+    assert response.status_code == 200
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
 
 
 def test_delete_my_answers_removes_the_intake_contact_details_and_session(client, visitor):
