@@ -56,7 +56,8 @@ def _attempts_used_up(request):
 def _requests_used_up(request):
     """Whether the address has already sent as many requests as RATELIMIT_CONSULTATION allows."""
     usage = get_usage(request, group="consultation", key="ip", rate=settings.RATELIMIT_CONSULTATION)
-    return usage is not None and (usage["should_limit"] or usage["count"] >= usage["limit"])
+    # Not yet counted, so at the limit is already too many (None: rate limiting is off, or fails open).
+    return usage is not None and usage["count"] >= usage["limit"]
 
 
 def _count_request(request):
