@@ -11,8 +11,8 @@ from guidance.terms import derive
 from guidance.triage import priority
 from guidance.vocabulary import Group, Priority
 
-# Bump whenever a condition, a rule or the triage table changes; stored with each intake.
-RULESET_VERSION = "2026.11.1"
+# Bump whenever a condition, a rule, its wording or the triage table changes; stored with each intake.
+RULESET_VERSION = "2026.11.2"
 
 
 @dataclass(frozen=True)

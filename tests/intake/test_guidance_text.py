@@ -65,3 +65,27 @@ def test_with_no_order_yet_the_guidance_does_not_speak_of_your_order():
     assert "About your order" in guidance_text("en", role="restrained", order_types=["domestic_violence"])
     spanish = guidance_text("es", role="restrained", order_types=["none_yet"])
     assert "Sobre las órdenes de restricción" in spanish
+
+
+@pytest.mark.parametrize("role", ["restrained", "helping_restrained", "unsure"])
+def test_with_no_order_yet_how_a_lawyer_helps_offers_nothing_about_an_order_that_does_not_exist(role):
+    none_yet = guidance_text("en", role=role, order_types=["none_yet"])
+    assert "How a lawyer can help" in none_yet
+    assert "answer a request for an order" in none_yet
+    assert "change or end the order" not in none_yet and "the order was broken" not in none_yet
+    with_order = guidance_text("en", role=role, order_types=["civil_harassment"])
+    assert "ask the court to change or end the order" in with_order
+    spanish = guidance_text("es", role=role, order_types=["none_yet"])
+    assert "responder a una solicitud de orden" in spanish
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_with_no_order_yet_unsure_visitors_are_not_told_they_could_break_an_order(language):
+    none_yet = guidance_text(language, role="unsure", order_types=["none_yet"])
+    with_order = guidance_text(language, role="unsure", order_types=["unsure"])
+    could_break = {"en": "any contact could break it", "es": "cualquier contacto podría violarla"}[language]
+    no_order = {"en": "No order limits anyone yet", "es": "Todavía ninguna orden limita a nadie"}[language]
+    first_page = {"en": "The first page of the order names", "es": "La primera página de la orden"}[language]
+    assert could_break in with_order and could_break not in none_yet
+    assert no_order in none_yet and no_order not in with_order
+    assert first_page in with_order and first_page not in none_yet
