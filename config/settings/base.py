@@ -253,6 +253,7 @@ FIRM_ADDRESS = env("FIRM_ADDRESS", default="")
 # What the visitor's phone shows when the firm calls (empty: no caller ID, a private number),
 # and within how many business days the firm calls back.
 FIRM_CALLER_ID = env("FIRM_CALLER_ID", default="")
+FIRM_TEXT_FROM = env("FIRM_TEXT_FROM", default="")  # the number the firm texts from, if it is fixed
 FIRM_CALLBACK_DAYS = env.int("FIRM_CALLBACK_DAYS", default=1)
 # Where quick exit sends the visitor after their session is cleared.
 QUICK_EXIT_URL = env("QUICK_EXIT_URL", default="https://www.google.com/search?q=weather")

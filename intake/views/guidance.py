@@ -141,6 +141,7 @@ def consultation_sent(request):
         **contact_choices,
         "callback_days": settings.FIRM_CALLBACK_DAYS,
         "caller_id": settings.FIRM_CALLER_ID,
+        "text_from": settings.FIRM_TEXT_FROM,
     }
     return page_memory.respond(
         request,

@@ -297,3 +297,23 @@ def test_start_again_is_offered_once_there_is_something_to_start_again_from():
     assert "Start again" in newcomer.get(step_url("role")).content.decode()
     finished, _intake = finished_visitor(journey())
     assert "Start again" in finished.get("/").content.decode()
+
+
+@pytest.mark.parametrize(("method", "told"), [("text", True), ("phone", False), ("email", False)])
+def test_a_text_request_is_told_the_number_texts_come_from_when_the_firm_set_one(
+    client, visitor, settings, method, told
+):
+    settings.FIRM_TEXT_FROM = "(555) 555-0199"
+    visitor.walk(journey())
+    client.handler.enforce_csrf_checks = False
+    client.post("/guidance/", {**VALID, "preferred_method": method, "email": "sam@example.com"})
+    page = client.get("/guidance/request-sent/").content.decode()
+    assert ("Our text messages will come from this number: (555) 555-0199." in page) is told
+
+
+def test_no_texting_number_set_means_none_is_promised(client, visitor):
+    visitor.walk(journey())
+    client.handler.enforce_csrf_checks = False
+    client.post("/guidance/", {**VALID, "preferred_method": "text"})
+    page = client.get("/guidance/request-sent/").content.decode()
+    assert "Your request has been sent" in page and "will come from this number" not in page
