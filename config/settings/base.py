@@ -157,10 +157,10 @@ STORAGES = {
 }
 
 # Sessions hold a visitor's answers while they answer, and end when the browser closes or after
-# SESSION_COOKIE_AGE of inactivity. On one machine they are files, outside the database, so that
-# answers survive a database outage. With Redis (several app servers) they live in Redis with a
-# copy in the database, so they survive a Redis restart too (intake.sessions).
-SESSION_ENGINE = "intake.sessions" if REDIS_URL else "django.contrib.sessions.backends.file"
+# SESSION_COOKIE_AGE of inactivity. On one machine they are files (intake.file_sessions), outside
+# the database, so that answers survive a database outage. With Redis (several app servers) they
+# live in Redis with a copy in the database, so they survive a Redis restart too (intake.sessions).
+SESSION_ENGINE = "intake.sessions" if REDIS_URL else "intake.file_sessions"
 SESSION_CACHE_ALIAS = "sessions" if REDIS_URL else "default"
 SESSION_FILE_PATH = env("DJANGO_SESSION_FILE_PATH", default=str(BASE_DIR / "var" / "sessions"))
 Path(SESSION_FILE_PATH).mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,99 @@
+"""Sessions in files, rewritten in place (intake.file_sessions): the single-server session engine."""
+
+import os
+import threading
+from pathlib import Path
+
+import pytest
+from django.contrib.sessions.backends.base import CreateError, UpdateError
+
+from intake.file_sessions import IN_PLACE_LIMIT, SessionStore
+
+
+@pytest.fixture(autouse=True)
+def session_dir(settings, tmp_path):
+    settings.SESSION_FILE_PATH = str(tmp_path)
+    return tmp_path
+
+
+def stored(data: dict) -> str:
+    store = SessionStore()
+    store.update(data)
+    store.save()
+    return store.session_key
+
+
+def path_of(key: str) -> str:
+    return SessionStore(key)._key_to_file()
+
+
+def test_a_session_saved_is_loaded_whole():
+    key = stored({"answers": {"role": "restrained"}, "n": 1})
+    assert SessionStore(key).load() == {"answers": {"role": "restrained"}, "n": 1}
+
+
+def test_a_shorter_session_is_padded_in_the_same_file_and_read_without_the_padding():
+    key = stored({"long": "x" * 500})
+    inode, size = os.stat(path_of(key)).st_ino, os.path.getsize(path_of(key))
+    store = SessionStore(key)
+    store["long"] = "short"
+    store.save()
+    assert os.stat(path_of(key)).st_ino == inode  # rewritten in place, not replaced
+    assert os.path.getsize(path_of(key)) == size  # never shrunk, so no second step that could be cut off
+    assert Path(path_of(key)).read_text().endswith(" ")
+    assert SessionStore(key).load() == {"long": "short"}
+
+
+def test_a_session_larger_than_a_page_is_replaced_whole_and_back_in_place_once_small():
+    key = stored({"n": 1})
+    store = SessionStore(key)
+    store["big"] = os.urandom(IN_PLACE_LIMIT).hex()  # random: compression cannot bring it under a page
+    store.save()
+    assert SessionStore(key).load()["big"] == store["big"]
+    del store["big"]
+    store.save()  # the file is larger than a page: replaced (padding it would write more than a page)
+    assert os.path.getsize(path_of(key)) < IN_PLACE_LIMIT
+    assert SessionStore(key).load() == {"n": 1}
+
+
+def test_creating_a_taken_key_and_saving_a_deleted_session_fail_as_in_django():
+    key = stored({"n": 1})
+    store = SessionStore(key)
+    with pytest.raises(CreateError):
+        store.save(must_create=True)
+    store.delete()
+    with pytest.raises(UpdateError):  # the middleware then answers "session interrupted", not a 500
+        store.save()
+
+
+def test_a_missing_or_malformed_key_loads_as_no_session():
+    assert SessionStore("a" * 32).load() == {}
+    assert SessionStore("../../etc/passwd").load() == {}
+
+
+def test_the_file_is_readable_only_by_the_server():
+    assert os.stat(path_of(stored({"n": 1}))).st_mode & 0o077 == 0
+
+
+def test_loads_racing_with_saves_find_a_whole_session():
+    """Saves of a long and a short session race with loads: every load finds one or the other whole
+    (a file seen emptied, or half rewritten, would load as an empty session)."""
+    long_data, short_data = {"v": "L" * 1500}, {"v": "S"}
+    key = stored(long_data)
+    done = threading.Event()
+
+    def writer():
+        store = SessionStore(key)
+        for n in range(1500):
+            store.clear()
+            store.update(long_data if n % 2 else short_data)
+            store.save()
+        done.set()
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    loads = []
+    while not done.is_set():
+        loads.append(SessionStore(key).load())
+    thread.join()
+    assert loads and all(data in (long_data, short_data) for data in loads)
