@@ -32,7 +32,10 @@ class ConsultationForm(forms.Form):
     )
     phone = PhoneNumberField(
         label=_("Phone number"),
-        help_text=_("Needed for a call or a text. A US number, for example 213 555 0143."),
+        # Any country's number is accepted (a visitor may have a Mexican mobile, say); US is the default.
+        help_text=_(
+            "Needed for a call or a text. For example 213 555 0143, or + and the country code first."
+        ),
         required=False,
         region="US",
         max_length=30,

@@ -49,6 +49,12 @@ def test_a_valid_request_is_attached_to_the_same_intake_and_confirmed(finished, 
     assert "We will not leave a voicemail." in page
 
 
+def test_a_number_from_another_country_is_accepted_with_its_country_code(finished, client):
+    assert "or + and the country code first" in client.get("/guidance/").content.decode()
+    assert post(client, phone="+52 55 1234 5678").status_code == 302
+    assert str(Intake.objects.get().phone) == "+525512345678"
+
+
 def test_asking_twice_keeps_the_first_request(finished, client):
     post(client)
     post(client, name="Someone else")
