@@ -67,34 +67,29 @@ class IntakeGone(Exception):
 def consultation_request(*, intake: Intake, details: dict, consent_text: str) -> Intake:
     """Attach contact details and consent to an intake, and notify the firm once it is committed.
 
-    Asking twice keeps the first request.
+    Asking twice keeps the first request. `intake` needs its reference, language, court date and base
+    priority loaded for the notification (any it lacks are read when the email is written).
     """
+    now = timezone.now()
+    fields = {
+        **details,
+        "consent_text": consent_text,
+        "consent_at": now,
+        "consultation_requested_at": now,
+        "last_activity_at": now,
+        "name_key": normalize_name(details.get("name", "")),
+        "other_party_key": normalize_name(details.get("other_party_name", "")),
+    }
     with transaction.atomic():
-        try:
-            intake = Intake.objects.select_for_update().get(pk=intake.pk)
-        except Intake.DoesNotExist:
-            raise IntakeGone from None
-        if intake.consultation_requested:
-            return intake
-        for field, value in details.items():
+        # One statement, which only a first request can match: two sent at once (a double press, two
+        # tabs) wait for each other's row lock, and the second then finds the request already there.
+        if not Intake.objects.filter(pk=intake.pk, consultation_requested_at__isnull=True).update(**fields):
+            current = Intake.objects.filter(pk=intake.pk).first()
+            if current is None:
+                raise IntakeGone
+            return current
+        for field, value in fields.items():
             setattr(intake, field, value)
-        now = timezone.now()
-        intake.consent_text = consent_text
-        intake.consent_at = now
-        intake.consultation_requested_at = intake.last_activity_at = now
-        intake.name_key = normalize_name(intake.name)
-        intake.other_party_key = normalize_name(intake.other_party_name)
-        intake.save(
-            update_fields=[
-                *details,
-                "consent_text",
-                "consent_at",
-                "consultation_requested_at",
-                "last_activity_at",
-                "name_key",
-                "other_party_key",
-            ]
-        )
         notifications.queue(intake=intake, kind=notifications.Notification.Kind.NEW_REQUEST)
     return intake
 

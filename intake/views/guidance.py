@@ -69,7 +69,10 @@ def _count_request(request):
 @sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def guidance(request):
-    intake = _finished_intake(request, "language", "guidance_snapshot", "answers", "rule_ids")
+    # The page's columns, and those the firm's notification of a request needs.
+    intake = _finished_intake(
+        request, "language", "guidance_snapshot", "answers", "rule_ids", "court_date", "base_priority"
+    )
     if intake is None:
         return _missing(request, status=404)
     form, status, problem = None, 200, None

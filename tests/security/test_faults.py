@@ -6,14 +6,15 @@ from contextlib import contextmanager
 from unittest import mock
 
 import pytest
+from django.core import mail
 from django.db import OperationalError, connection
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.test import Client
 
 from guidance import Answers
-from intake.models import Intake
-from intake.services import intakes
-from tests.factories import DEFAULT_ANSWERS
+from intake.models import Intake, Notification
+from intake.services import IntakeGone, consultation_request, intakes
+from tests.factories import DEFAULT_ANSWERS, IntakeFactory
 from tests.journeys import Visitor, journey, step_url
 
 
@@ -135,3 +136,31 @@ def test_concurrent_final_submits_from_two_tabs_store_one_intake(client):
     run_at_once(submit, 4)
     assert all(status < 500 or status == 503 for status in statuses), statuses
     assert Intake.objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_consultation_requests_for_one_intake_store_the_first_and_notify_once():
+    stored = IntakeFactory()
+    barrier = threading.Barrier(3, timeout=10)
+    errors = []
+
+    def send():
+        try:
+            intake = Intake.objects.get(pk=stored.pk)  # each tab read it before any sent
+            barrier.wait()
+            consultation_request(intake=intake, details={"name": "Sam"}, consent_text="I agree")
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+
+    run_at_once(send, 3)
+    assert errors == []
+    assert Intake.objects.get().consultation_requested
+    assert Notification.objects.count() == 1 and len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_consultation_request_for_an_intake_deleted_meanwhile_is_refused_as_gone():
+    intake = IntakeFactory()
+    Intake.objects.filter(pk=intake.pk).delete()  # "Delete my answers" in another tab, or the reduction
+    with pytest.raises(IntakeGone):
+        consultation_request(intake=intake, details={"name": "Sam"}, consent_text="I agree")
