@@ -181,6 +181,12 @@ class ContactDetailsForm(QuestionForm):
         self.fields["initiated_by"].choices = choices.as_choices(
             {**labels, Initiator.UNSURE: choices.NOT_SURE}
         )
+        if role == Role.UNSURE and not self.mutual:
+            # Someone not sure of their side is asked about both sides by name: say who is who.
+            self.fields["initiated_by"].help_text = _(
+                "The protected person is the one the order protects. The restrained person is the one "
+                "it is against. If you do not know, choose “I’m not sure”."
+            )
         helping = role in (Role.HELPING_PROTECTED, Role.HELPING_RESTRAINED)
         responded, said_ok = self.fields["responded"], self.fields["said_ok"]
         if self.mutual and helping:

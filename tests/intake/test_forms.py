@@ -51,3 +51,18 @@ def test_choices_shared_between_copies_cannot_be_changed_in_place():
     # Each copy's widget draws from a list of its own.
     form.fields["order_types"].widget.choices.append(("drawn", "Drawn"))
     assert ("drawn", "Drawn") not in OrderForm(prefix="order").fields["order_types"].widget.choices
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_someone_not_sure_of_their_side_is_told_who_is_who_where_both_are_named(language):
+    from django.utils import translation
+
+    with translation.override(language):
+        unsure = ContactDetailsForm(prefix="contact_details", visitor_role=Role.UNSURE)
+        restrained = ContactDetailsForm(prefix="contact_details", visitor_role=Role.RESTRAINED)
+        mutual = ContactDetailsForm(prefix="contact_details", visitor_role=Role.UNSURE, mutual=True)
+        explained = {"en": "The protected person is the one the order protects", "es": "La persona protegida"}
+        assert str(unsure.fields["initiated_by"].help_text).startswith(explained[language])
+        assert not restrained.fields["initiated_by"].help_text
+        assert not mutual.fields["initiated_by"].help_text  # under mutual orders: "the other person"
+        assert not ContactDetailsForm.base_fields["initiated_by"].help_text
