@@ -8,17 +8,22 @@ does) is rewritten in place, in one write, while holding an exclusive lock on th
 
 - A reader takes a shared lock, so it never sees half a write.
 - The write never shrinks the file: a shorter session is padded with spaces to the old length, and
-  the padding is stripped when read. A worker killed after writing leaves the new session whole; one
-  killed before, the old one. Nothing in between exists, as there is no second step (no truncate).
-- The kernel writes the page out later, once however many saves it saw in the meantime.
+  the padding is stripped when read. A worker killed around the write leaves the old session or the
+  new one, whole: a write of one page is all or nothing, and there is no second step (no truncate).
+- The kernel writes the page out later, once however many saves it saw in the meantime. The price:
+  after a power cut (not a crashed worker) a file caught mid-flush may be torn, and that visitor
+  starts again. Django's rename does not promise more without an fsync either, which it never does.
 
-Anything larger goes through Django's rename, which is atomic at any size.
+Anything larger goes through Django's rename, which is atomic at any size. Every writer holds the
+exclusive lock on the file it replaces or rewrites, and a lock is only trusted once the path still
+names the file locked (it may have been replaced or deleted while waiting): a reader then reads the
+file it locked, and a save of a session deleted meanwhile (quick exit in another tab) fails as in
+Django, with UpdateError.
 """
 
 import fcntl
 import logging
 import os
-from contextlib import contextmanager
 
 from django.contrib.sessions.backends import file
 from django.contrib.sessions.backends.base import CreateError, UpdateError
@@ -33,8 +38,15 @@ PADDING = b" "
 
 class SessionStore(file.SessionStore):
     def load(self):
-        with self._lock(fcntl.LOCK_SH):
+        try:
+            fd = self._open_locked(os.O_RDONLY, fcntl.LOCK_SH) if self.session_key else None
+        except (OSError, SuspiciousOperation):  # none yet, a malformed key, no locks: load() says so
+            fd = None
+        try:
             return super().load()
+        finally:
+            if fd is not None:
+                os.close(fd)
 
     def decode(self, session_data):
         return super().decode(session_data.rstrip(PADDING.decode()))
@@ -43,42 +55,46 @@ class SessionStore(file.SessionStore):
         if self.session_key is None:
             return self.create()
         data = self.encode(self._get_session(no_load=must_create)).encode("ascii")
-        flags = os.O_WRONLY | (os.O_CREAT | os.O_EXCL if must_create else 0)
         try:
-            fd = os.open(self._key_to_file(), flags, 0o600)
-        except FileNotFoundError:
-            raise (CreateError if must_create else UpdateError) from None  # deleted meanwhile
+            if must_create:
+                fd = os.open(self._key_to_file(), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            else:
+                fd = self._open_locked(os.O_WRONLY, fcntl.LOCK_EX)
         except FileExistsError:
             raise CreateError from None
+        except FileNotFoundError:
+            if not must_create:
+                raise UpdateError from None  # deleted meanwhile
+            logger.warning("session not saved: no session directory")  # as Django's engine: no loop
+            return
+        except OSError as error:
+            logger.warning("session not saved (%s)", type(error).__name__)
+            return
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
             size = os.fstat(fd).st_size
             if max(len(data), size) > IN_PLACE_LIMIT:
-                os.close(fd)
-                fd = None
-                return super().save(must_create=False)  # the file exists now: an update
-            written = os.pwrite(fd, data.ljust(size, PADDING), 0)
-            if written < max(len(data), size):  # a full disk: as Django's engine, keep the old session
-                logger.warning("session not saved: short write")
+                # Renamed over, still under this lock: no reader or writer trusts the old file after.
+                return super().save(must_create=False)
+            if os.pwrite(fd, data.ljust(size, PADDING), 0) < max(len(data), size):
+                logger.warning("session not saved: short write")  # a full disk; the page is unchanged
         except OSError as error:
             logger.warning("session not saved (%s)", type(error).__name__)
         finally:
-            if fd is not None:
-                os.close(fd)
-
-    @contextmanager
-    def _lock(self, kind):
-        """Hold a lock of `kind` on the session's file, if it has one (none yet is not an error: the
-        load that follows finds no session)."""
-        try:
-            fd = os.open(self._key_to_file(), os.O_RDONLY) if self.session_key else None
-        except (OSError, SuspiciousOperation):  # missing, or a malformed key: load() says so
-            fd = None
-        if fd is None:
-            yield
-            return
-        try:
-            fcntl.flock(fd, kind)
-            yield
-        finally:
             os.close(fd)
+
+    def _open_locked(self, flags, kind):
+        """A descriptor of the session's file, locked with `kind`, once the path still names it.
+        Raises FileNotFoundError if there is no such file (never made, or deleted meanwhile)."""
+        path = self._key_to_file()
+        for _attempt in range(5):
+            fd = os.open(path, flags)
+            try:
+                fcntl.flock(fd, kind)
+                if os.fstat(fd).st_ino == os.stat(path).st_ino:
+                    return fd
+            except BaseException:
+                os.close(fd)
+                raise
+            os.close(fd)  # replaced while waiting for the lock: lock the new one
+        raise OSError("session file replaced too often")

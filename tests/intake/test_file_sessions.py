@@ -1,5 +1,6 @@
 """Sessions in files, rewritten in place (intake.file_sessions): the single-server session engine."""
 
+import fcntl
 import os
 import threading
 from pathlib import Path
@@ -7,12 +8,14 @@ from pathlib import Path
 import pytest
 from django.contrib.sessions.backends.base import CreateError, UpdateError
 
+from intake import file_sessions
 from intake.file_sessions import IN_PLACE_LIMIT, SessionStore
 
 
 @pytest.fixture(autouse=True)
-def session_dir(settings, tmp_path):
-    settings.SESSION_FILE_PATH = str(tmp_path)
+def session_dir(monkeypatch, tmp_path):
+    # Django's file engine keeps the directory on the class once it has read the setting.
+    monkeypatch.setattr(SessionStore, "_storage_path", str(tmp_path), raising=False)
     return tmp_path
 
 
@@ -64,6 +67,46 @@ def test_creating_a_taken_key_and_saving_a_deleted_session_fail_as_in_django():
     store.delete()
     with pytest.raises(UpdateError):  # the middleware then answers "session interrupted", not a 500
         store.save()
+
+
+def test_a_session_deleted_while_its_save_waited_for_the_lock_fails_as_in_django(monkeypatch):
+    key = stored({"n": 1})
+    real_flock = file_sessions.fcntl.flock
+
+    def deleted_first(fd, kind):
+        os.unlink(path_of(key))  # quick exit in another tab, just before this save takes the lock
+        return real_flock(fd, kind)
+
+    store = SessionStore(key)
+    store["n"] = 2
+    monkeypatch.setattr(file_sessions.fcntl, "flock", deleted_first)
+    with pytest.raises(UpdateError):
+        store.save()
+    assert not os.path.exists(path_of(key))  # not brought back
+
+
+def test_a_missing_session_directory_does_not_make_creating_a_session_loop(monkeypatch, tmp_path):
+    monkeypatch.setattr(SessionStore, "_storage_path", str(tmp_path / "gone"), raising=False)
+    store = SessionStore()
+    store["n"] = 1
+    thread = threading.Thread(target=store.save, daemon=True)
+    thread.start()
+    thread.join(timeout=5)
+    assert not thread.is_alive()  # gave up, as Django's engine does, instead of trying new keys forever
+
+
+def test_a_load_waits_for_a_write_in_progress():
+    key = stored({"n": 1})
+    fd = os.open(path_of(key), os.O_RDONLY)
+    fcntl.flock(fd, fcntl.LOCK_EX)  # a writer holds the file
+    loaded = []
+    thread = threading.Thread(target=lambda: loaded.append(SessionStore(key).load()), daemon=True)
+    thread.start()
+    thread.join(timeout=0.3)
+    assert thread.is_alive() and loaded == []  # waiting, not reading
+    os.close(fd)  # the write is done
+    thread.join(timeout=5)
+    assert loaded == [{"n": 1}]
 
 
 def test_a_missing_or_malformed_key_loads_as_no_session():
