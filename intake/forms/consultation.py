@@ -34,7 +34,8 @@ class ConsultationForm(forms.Form):
         label=_("Phone number"),
         # Any country's number is accepted (a visitor may have a Mexican mobile, say); US is the default.
         help_text=_(
-            "Needed for a call or a text. For example 213 555 0143, or + and the country code first."
+            "Needed for a call or a text. For example 213 555 0143. For a number from outside the US, "
+            "start with + and the country code."
         ),
         required=False,
         region="US",

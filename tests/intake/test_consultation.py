@@ -50,7 +50,7 @@ def test_a_valid_request_is_attached_to_the_same_intake_and_confirmed(finished, 
 
 
 def test_a_number_from_another_country_is_accepted_with_its_country_code(finished, client):
-    assert "or + and the country code first" in client.get("/guidance/").content.decode()
+    assert "start with + and the country code" in client.get("/guidance/").content.decode()
     assert post(client, phone="+52 55 1234 5678").status_code == 302
     assert str(Intake.objects.get().phone) == "+525512345678"
 

@@ -84,7 +84,7 @@ def test_with_no_order_yet_unsure_visitors_are_not_told_they_could_break_an_orde
     none_yet = guidance_text(language, role="unsure", order_types=["none_yet"])
     with_order = guidance_text(language, role="unsure", order_types=["unsure"])
     could_break = {"en": "any contact could break it", "es": "cualquier contacto podría violarla"}[language]
-    no_order = {"en": "No order limits anyone yet", "es": "Todavía ninguna orden limita a nadie"}[language]
+    no_order = {"en": "no order limits anyone", "es": "ninguna orden limita a nadie"}[language]
     first_page = {"en": "The first page of the order names", "es": "La primera página de la orden"}[language]
     assert could_break in with_order and could_break not in none_yet
     assert no_order in none_yet and no_order not in with_order
