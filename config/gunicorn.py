@@ -12,6 +12,12 @@ keepalive = int(os.environ.get("GUNICORN_KEEPALIVE", "5"))
 # Recycle workers now and then, so that a slow leak never grows for long.
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = max_requests // 10  # 0 turns recycling off
+# Each worker's heartbeat is a file touched on every request; in memory it never waits on a disk (in
+# a container, /tmp is the image's overlay filesystem).
+SHARED_MEMORY = "/dev/shm"  # noqa: S108 - gunicorn makes its file with mkstemp and unlinks it at once
+worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR") or (
+    SHARED_MEMORY if os.path.isdir(SHARED_MEMORY) else None
+)
 # The access log keeps method, path, status, size and time: no client address, no query string,
 # no referrer, no user agent (none of which the firm needs, and all of which can identify a visitor).
 # The line is written by config.access_log.AccessLogger: "METHOD /path" status bytes time.
