@@ -38,7 +38,16 @@
 
   // Move focus to the error summary so screen readers announce it.
   var summary = document.querySelector("[data-error-summary]");
-  if (summary) { summary.focus(); }
+  if (summary) {
+    summary.focus();
+    // A question with mistakes is the answer to a sent form. Replacing its history entry with the
+    // page's own address makes Back (after the mistakes are put right) load the question again,
+    // instead of a "Confirm form resubmission" page. Not for the consultation form: reloading it must
+    // keep what the visitor typed, which only sending it again does.
+    if (document.querySelector(".question-form") && window.history && window.history.replaceState) {
+      window.history.replaceState(window.history.state, "", window.location.href);
+    }
+  }
 
   // A print button, shown only where printing can be started from the page.
   var printButton = document.querySelector("[data-print]");

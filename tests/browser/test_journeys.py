@@ -7,6 +7,7 @@ from tests.browser.helpers import (
     answer_all,
     assert_accessible,
     click_and_wait,
+    fill_step,
     press_continue,
     same_origin,
 )
@@ -100,3 +101,20 @@ def test_other_pages_are_accessible(context, site):
     page.goto(site + "/questions/situation/")
     assert "Your session ended" in page.content()
     assert_accessible(page, "session ended")
+
+
+def test_back_after_putting_a_mistake_right_shows_the_question_not_a_resubmission_page(context, site):
+    page = context.new_page()
+    page.goto(site + "/questions/")
+    fill_step(page, journey())
+    press_continue(page)
+    assert page.url.endswith("/questions/order/")
+    press_continue(page)  # nothing chosen: the same question, with the mistake
+    assert "There is a problem" in page.content()
+    fill_step(page, journey())
+    press_continue(page)
+    assert page.url.endswith("/questions/order_stage/")
+    # Without the page's own address in its history entry, Chromium fails here with ERR_CACHE_MISS.
+    response = page.go_back()
+    assert response.request.method == "GET" and response.status == 200
+    assert page.url.endswith("/questions/order/") and "There is a problem" not in page.content()
