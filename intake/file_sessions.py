@@ -77,7 +77,7 @@ class SessionStore(file.SessionStore):
                 # Renamed over, still under this lock: no reader or writer trusts the old file after.
                 return super().save(must_create=False)
             if os.pwrite(fd, data.ljust(size, PADDING), 0) < max(len(data), size):
-                logger.warning("session not saved: short write")  # a full disk; the page is unchanged
+                logger.warning("session not saved whole: short write")  # not expected within one page
         except OSError as error:
             logger.warning("session not saved (%s)", type(error).__name__)
         finally:
