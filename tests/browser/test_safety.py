@@ -32,6 +32,25 @@ def test_quick_exit_button_leaves_and_forgets_the_answers(context, site, neutral
     assert_answers_gone(page, site)
 
 
+def test_after_quick_exit_going_back_shows_no_answer_ticked(context, site, neutral_site):
+    """The browser keeps what was ticked on each page it has shown, and would tick it again on Back
+    for whoever holds the phone next, though the answers are gone from the server."""
+    page = context.new_page()
+    page.goto(site + "/questions/")
+    for _question in range(3):
+        fill_step(page, journey())
+        page.get_by_role("button", name="Continue", exact=True).click()
+        page.wait_for_load_state()
+    page.get_by_role("link", name="Exit this page").click()
+    page.wait_for_url(neutral_site)
+    seen = []
+    for _step_back in range(10):  # to the start of the history (go_back returns None there)
+        if page.go_back() is None:
+            break
+        seen.append((page.url, page.locator("input:checked").count()))
+    assert len(seen) >= 3 and all(ticked == 0 for _url, ticked in seen), seen
+
+
 def test_quick_exit_by_pressing_shift_three_times(context, site, neutral_site):
     page = context.new_page()
     finish(page, site, journey())
