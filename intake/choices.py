@@ -150,11 +150,21 @@ def perspective(role: str | None, mutual: bool) -> str:
     return str(role or Role.UNSURE)
 
 
-def initiator_labels(role: Role, mutual: bool) -> dict:
+# With no order yet nobody is protected or restrained: the other side is "the other person".
+OTHER_PERSON = {"self": _("They did (the other person)"), "helper": _("The other person")}
+
+
+def initiator_labels(role: Role, mutual: bool, no_order: bool = False) -> dict:
+    helping = role in (Role.HELPING_PROTECTED, Role.HELPING_RESTRAINED)
     if mutual:
-        helping = role in (Role.HELPING_PROTECTED, Role.HELPING_RESTRAINED)
         return INITIATOR_UNDER_MUTUAL["helper" if helping else "self"]
-    return INITIATOR_BY_ROLE[role]
+    labels = INITIATOR_BY_ROLE[role]
+    if no_order and role != Role.UNSURE:
+        other = (
+            Initiator.RESTRAINED if role in (Role.PROTECTED, Role.HELPING_PROTECTED) else Initiator.PROTECTED
+        )
+        labels = {**labels, other: OTHER_PERSON["helper" if helping else "self"]}
+    return labels
 
 
 # Short labels for staff (admin lists and filters). English only: the staff desk is not translated.

@@ -26,12 +26,12 @@ class Row:
 
 
 @functools.lru_cache(maxsize=64)
-def _wording(role: str | None, mutual: bool, language: str) -> list[tuple[str, list]]:
+def _wording(role: str | None, mutual: bool, no_order: bool, language: str) -> list[tuple[str, list]]:
     """Each step's [(field, question, {value: label})] in the visitor's words, once per kind of visitor."""
     forms = dict(FORMS)
     wording = []
     for step in QUESTION_STEPS:
-        form = forms[step](visitor_role=role, mutual=mutual)
+        form = forms[step](visitor_role=role, mutual=mutual, no_order=no_order)
         fields = [
             (
                 name,
@@ -46,9 +46,11 @@ def _wording(role: str | None, mutual: bool, language: str) -> list[tuple[str, l
 
 def answer_rows(answers: dict) -> list[Row]:
     """One row per answered field of the steps that were shown (steps with no answer are skipped)."""
-    mutual = "mutual" in (answers.get("order_types") or ())
+    orders = answers.get("order_types") or ()
     rows = []
-    for step, fields in _wording(answers.get("role"), mutual, get_language()):
+    for step, fields in _wording(
+        answers.get("role"), "mutual" in orders, "none_yet" in orders, get_language()
+    ):
         if all(answers.get(name) in (None, [], "") for name, _, _ in fields):
             continue
         for name, question, labels in fields:

@@ -2,7 +2,8 @@
 
 Field names and values are the contract's; the words are ours. Forms that talk about the
 two people take the visitor's role (`visitor_role`), so that a helper reads about the
-person they help, and whether the orders are mutual (`mutual`), where both are restrained.
+person they help, whether the orders are mutual (`mutual`), where both are restrained, and
+whether there is no order yet (`no_order`), where neither is.
 """
 
 import datetime
@@ -22,10 +23,11 @@ class QuestionForm(forms.Form):
     title = ""
     hint = ""
 
-    def __init__(self, *args, visitor_role=None, mutual=False, **kwargs):
+    def __init__(self, *args, visitor_role=None, mutual=False, no_order=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.visitor_role = Role(visitor_role) if visitor_role in set(Role) else Role.UNSURE
         self.mutual = bool(mutual)
+        self.no_order = bool(no_order)
         self.set_words()
 
     def set_words(self):
@@ -135,6 +137,7 @@ class OrderExceptionsForm(QuestionForm):
 class ContactForm(QuestionForm):
     title = _("What contact has there been between the two people?")
     hint = _("Choose all that apply. Count any contact since the order was made.")
+    hint_without_order = _("Choose all that apply. Count any recent contact.")
 
     contact_kinds = CheckboxesField(
         labels=choices.CONTACT_KIND,
@@ -146,6 +149,8 @@ class ContactForm(QuestionForm):
     )
 
     def set_words(self):
+        if self.no_order:
+            self.hint = self.hint_without_order
         self.title = _for_role(
             self.visitor_role,
             self_text=_("What contact has there been between you and the other person?"),
@@ -177,19 +182,27 @@ class ContactDetailsForm(QuestionForm):
 
     def set_words(self):
         role = self.visitor_role
-        labels = choices.initiator_labels(role, self.mutual)
+        labels = choices.initiator_labels(role, self.mutual, self.no_order)
         self.fields["initiated_by"].choices = choices.as_choices(
             {**labels, Initiator.UNSURE: choices.NOT_SURE}
         )
         if role == Role.UNSURE and not self.mutual:
             # Someone not sure of their side is asked about both sides by name: say who is who.
-            self.fields["initiated_by"].help_text = _(
-                "The protected person is the one the order protects. The restrained person is the one "
-                "it is against. If you do not know, choose “I’m not sure”."
+            self.fields["initiated_by"].help_text = (
+                _(
+                    "The protected person is the one an order would protect. The restrained person is "
+                    "the one it would be against. If you do not know, choose “I’m not sure”."
+                )
+                if self.no_order
+                else _(
+                    "The protected person is the one the order protects. The restrained person is the one "
+                    "it is against. If you do not know, choose “I’m not sure”."
+                )
             )
         helping = role in (Role.HELPING_PROTECTED, Role.HELPING_RESTRAINED)
         responded, said_ok = self.fields["responded"], self.fields["said_ok"]
-        if self.mutual and helping:
+        # Under mutual orders, or with no order yet, the other side is not "the protected person".
+        if (self.mutual and helping) or (self.no_order and role == Role.HELPING_RESTRAINED):
             responded.label = _(
                 "Has the person you’re helping replied to the other person, or contacted them?"
             )
@@ -204,6 +217,11 @@ class ContactDetailsForm(QuestionForm):
             responded.label = _(
                 "Has the person you’re helping replied to the protected person, or contacted them?"
             )
+        elif self.no_order and role == Role.HELPING_PROTECTED:
+            responded.label = _(
+                "Has the other person replied to the person you’re helping, or contacted them?"
+            )
+            said_ok.label = _("Did the person you’re helping say it was OK to reply or to get in touch?")
 
 
 class SituationForm(QuestionForm):

@@ -123,9 +123,12 @@ def guidance(request):
         guidance_html = mark_safe(intake.guidance_snapshot)  # noqa: S308
     else:  # the visitor switched language since: the same rules, in the language they now read
         guidance_html = mark_safe(render_stored_guidance(intake.answers, intake.rule_ids, get_language()))  # noqa: S308
-    context = {"form": form, "problem": problem}
-    # The page around the guidance is the same for everyone who sees an empty form, or none.
-    facts = None if form is not None and form.is_bound else [form is None]
+    # With no order yet there is no order to read, only papers a visitor may have been given.
+    no_order = "none_yet" in (intake.answers.get("order_types") or ())
+    context = {"form": form, "problem": problem, "no_order": no_order}
+    # The page around the guidance is the same for everyone who sees an empty form, or none, and
+    # has an order or not.
+    facts = None if form is not None and form.is_bound else [form is None, no_order]
     return page_memory.respond(
         request,
         facts,

@@ -127,8 +127,12 @@ class QuestionWizard(NamedUrlSessionWizardView):
         if step in (Step.ROLE, Step.ORDER):
             return {}
         role = (self.answers_for(Step.ROLE) or {}).get("role")
-        mutual = OrderType.MUTUAL in (self.answers_for(Step.ORDER) or {}).get("order_types", ())
-        return {"visitor_role": role, "mutual": mutual}
+        orders = (self.answers_for(Step.ORDER) or {}).get("order_types", ())
+        return {
+            "visitor_role": role,
+            "mutual": OrderType.MUTUAL in orders,
+            "no_order": OrderType.NONE_YET in orders,
+        }
 
     def get_form_step_data(self, form):
         return form.stored_data()

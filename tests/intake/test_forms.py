@@ -4,7 +4,7 @@ import pytest
 
 from guidance.vocabulary import Initiator, Role
 from intake import choices
-from intake.forms.questions import ContactDetailsForm, OrderForm
+from intake.forms.questions import ContactDetailsForm, ContactForm, OrderForm
 
 
 def initiator_choices(role, mutual=False):
@@ -66,3 +66,31 @@ def test_someone_not_sure_of_their_side_is_told_who_is_who_where_both_are_named(
         assert not restrained.fields["initiated_by"].help_text
         assert not mutual.fields["initiated_by"].help_text  # under mutual orders: "the other person"
         assert not ContactDetailsForm.base_fields["initiated_by"].help_text
+
+
+@pytest.mark.parametrize(
+    ("role", "other_side", "other_label"),
+    [
+        (Role.RESTRAINED, Initiator.PROTECTED, "They did (the other person)"),
+        (Role.PROTECTED, Initiator.RESTRAINED, "They did (the other person)"),
+        (Role.HELPING_RESTRAINED, Initiator.PROTECTED, "The other person"),
+        (Role.HELPING_PROTECTED, Initiator.RESTRAINED, "The other person"),
+    ],
+)
+def test_with_no_order_yet_the_contact_questions_name_no_protected_or_restrained_person(
+    role, other_side, other_label
+):
+    form = ContactDetailsForm(prefix="contact_details", visitor_role=role, no_order=True)
+    labels = dict(form.fields["initiated_by"].choices)
+    assert str(labels[other_side]) == other_label
+    words = " ".join(str(text) for text in [*labels.values(), *(f.label for f in form.fields.values())])
+    assert "protected person" not in words and "restrained person" not in words
+    with_order = ContactDetailsForm(prefix="contact_details", visitor_role=role)
+    assert str(dict(with_order.fields["initiated_by"].choices)[other_side]) != other_label
+
+
+def test_with_no_order_yet_contact_is_not_counted_from_an_order():
+    assert "since the order was made" in str(ContactForm(prefix="contact").hint)
+    assert str(ContactForm(prefix="contact", no_order=True).hint) == (
+        "Choose all that apply. Count any recent contact."
+    )

@@ -89,3 +89,20 @@ def test_with_no_order_yet_unsure_visitors_are_not_told_they_could_break_an_orde
     assert could_break in with_order and could_break not in none_yet
     assert no_order in none_yet and no_order not in with_order
     assert first_page in with_order and first_page not in none_yet
+
+
+@pytest.mark.parametrize(
+    ("role", "papers"),
+    [
+        ("restrained", "If you were given court papers"),
+        ("helping_restrained", "If the person you’re helping was given court papers"),
+    ],
+)
+def test_with_no_order_yet_the_restrained_side_is_told_papers_may_hold_a_temporary_order(role, papers):
+    none_yet = guidance_text("en", role=role, order_types=["none_yet"], order_stage=None)
+    assert papers in none_yet and "include a temporary order" in none_yet
+    assert "Protection for" in none_yet and "needs an order of" in none_yet
+    assert "The order does not protect" not in none_yet
+    with_order = guidance_text("en", role=role, order_types=["civil_harassment"])
+    assert "The order does not protect" in with_order and "court papers" not in with_order
+    assert "si incluyen una orden temporal" in guidance_text("es", role=role, order_types=["none_yet"])

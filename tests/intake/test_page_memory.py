@@ -317,3 +317,20 @@ def test_no_texting_number_set_means_none_is_promised(client, visitor):
     client.post("/guidance/", {**VALID, "preferred_method": "text"})
     page = client.get("/guidance/request-sent/").content.decode()
     assert "Your request has been sent" in page and "will come from this number" not in page
+
+
+def test_with_no_order_yet_the_questions_check_and_guidance_pages_speak_of_no_order():
+    """Pages kept in memory for a visitor with an order are not served to one without, nor back."""
+    with_order, without = Client(), Client()
+    for client, orders in ((with_order, ["domestic_violence"]), (without, ["none_yet"])):
+        Visitor(client).walk(journey(order_types=orders, initiated_by="protected"), finish=False)
+    assert "since the order was made" in with_order.get(step_url("contact")).content.decode()
+    assert "Count any recent contact" in without.get(step_url("contact")).content.decode()
+    check = without.get(step_url("check")).content.decode()
+    assert "They did (the other person)" in check and "the protected person" not in check
+    assert "They did (the protected person)" in with_order.get(step_url("check")).content.decode()
+    for client in (with_order, without):
+        client.post(step_url("check"), {})
+    assert "Read your own order" in with_order.get("/guidance/").content.decode()
+    page = without.get("/guidance/").content.decode()
+    assert "If there are court papers, read them" in page and "Read your own order" not in page
