@@ -106,3 +106,13 @@ def test_with_no_order_yet_the_restrained_side_is_told_papers_may_hold_a_tempora
     with_order = guidance_text("en", role=role, order_types=["civil_harassment"])
     assert "The order does not protect" in with_order and "court papers" not in with_order
     assert "si incluyen una orden temporal" in guidance_text("es", role=role, order_types=["none_yet"])
+
+
+def test_spanish_lists_speak_to_the_visitor_in_commands_and_of_the_person_helped_in_infinitives():
+    own = guidance_text("es", role="restrained", order_types=["domestic_violence"], initiated_by="protected")
+    assert "Anote quién lo vio." in own and "Nunca viole la orden." in own and "Hable con un abogado" in own
+    assert "Anotar quién lo vio." not in own and "Nunca violar la orden." not in own
+    helper = guidance_text(
+        "es", role="helping_restrained", order_types=["domestic_violence"], initiated_by="protected"
+    )
+    assert "Anotar quién lo vio." in helper and "Nunca violar la orden." in helper
