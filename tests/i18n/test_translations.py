@@ -52,6 +52,8 @@ def test_the_compiled_catalogue_matches_the_translations():
             assert compiled.ngettext(entry.msgid, entry.msgid_plural, 2) == entry.msgstr_plural[2], (
                 entry.msgid
             )
+        elif entry.msgctxt:
+            assert compiled.pgettext(entry.msgctxt, entry.msgid) == entry.msgstr, entry.msgid
         else:
             assert compiled.gettext(entry.msgid) == entry.msgstr, entry.msgid
 
