@@ -36,7 +36,7 @@ def test_a_spanish_journey_for_every_role(spanish, role):
     spanish.post(step_url("check"), {})
     page = spanish.get("/guidance/").content.decode()
     assert '<html lang="es">' in page
-    assert "Su información" in page and "Fuente:" in page and "Salir de esta página" in page
+    assert "Su orientación" in page and "Fuente:" in page and "Salir de esta página" in page
     for english in ENGLISH_ONLY:
         assert english not in page, english
     intake = Intake.objects.get()
