@@ -15,19 +15,23 @@ does) is rewritten in place, in one write, while holding an exclusive lock on th
   starts again. Django's rename does not promise more without an fsync either, which it never does.
 
 Anything larger goes through Django's rename, which is atomic at any size. Every writer holds the
-exclusive lock on the file it replaces or rewrites, and a lock is only trusted once the path still
-names the file locked (it may have been replaced or deleted while waiting): a reader then reads the
-file it locked, and a save of a session deleted meanwhile (quick exit in another tab) fails as in
-Django, with UpdateError.
+exclusive lock on the file it replaces or rewrites, and a lock is only trusted once the file locked
+still has a name (it may have been replaced or deleted while waiting): a reader then reads the file
+it locked, through the descriptor it locked, and a save of a session deleted meanwhile (quick exit
+in another tab) fails as in Django, with UpdateError.
 """
 
+import datetime
 import fcntl
 import logging
 import os
 
+from django.conf import settings
 from django.contrib.sessions.backends import file
 from django.contrib.sessions.backends.base import CreateError, UpdateError
 from django.core.exceptions import SuspiciousOperation
+
+from intake.session_encoding import SignedUncompressed
 
 logger = logging.getLogger(__name__)
 
@@ -36,17 +40,44 @@ IN_PLACE_LIMIT = 4096
 PADDING = b" "
 
 
-class SessionStore(file.SessionStore):
+class SessionStore(SignedUncompressed, file.SessionStore):
     def load(self):
+        """Django's file engine's load(), reading the file through the descriptor it locked."""
         try:
-            fd = self._open_locked(os.O_RDONLY, fcntl.LOCK_SH) if self.session_key else None
-        except (OSError, SuspiciousOperation):  # none yet, a malformed key, no locks: load() says so
-            fd = None
+            fd, status = self._open_locked(os.O_RDONLY, fcntl.LOCK_SH)
+        except (OSError, SuspiciousOperation):  # none yet, deleted, a malformed key, no locks
+            self._session_key = None
+            return {}
         try:
-            return super().load()
+            chunks = [os.read(fd, max(status.st_size, 1))]
+            while chunks[-1]:  # a regular file gives all of it at once; this only makes sure
+                chunks.append(os.read(fd, IN_PLACE_LIMIT))
+        except OSError:
+            self._session_key = None
+            return {}
         finally:
-            if fd is not None:
-                os.close(fd)
+            os.close(fd)
+        text = b"".join(chunks).decode("ascii", "replace")  # not ASCII: fails its signature below
+        if not text.strip(PADDING.decode()):
+            return {}  # an empty placeholder, as Django's engine allows
+        try:
+            session_data = self.decode(text)
+        except (EOFError, SuspiciousOperation) as error:
+            if isinstance(error, SuspiciousOperation):
+                logging.getLogger(f"django.security.{type(error).__name__}").warning(str(error))
+            self.create()
+            session_data = {}
+        modified = datetime.datetime.fromtimestamp(
+            status.st_mtime, tz=datetime.UTC if settings.USE_TZ else None
+        )
+        expiry = session_data.get("_session_expiry") or (
+            modified + datetime.timedelta(seconds=self.get_session_cookie_age())
+        )
+        if self.get_expiry_age(expiry=expiry) <= 0:  # expired: removed, as in Django
+            self.delete()
+            self.create()
+            return {}
+        return session_data
 
     def decode(self, session_data):
         return super().decode(session_data.rstrip(PADDING.decode()))
@@ -59,8 +90,10 @@ class SessionStore(file.SessionStore):
             if must_create:
                 fd = os.open(self._key_to_file(), os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
                 fcntl.flock(fd, fcntl.LOCK_EX)
+                size = 0
             else:
-                fd = self._open_locked(os.O_WRONLY, fcntl.LOCK_EX)
+                fd, status = self._open_locked(os.O_WRONLY, fcntl.LOCK_EX)
+                size = status.st_size
         except FileExistsError:
             raise CreateError from None
         except FileNotFoundError:
@@ -72,7 +105,6 @@ class SessionStore(file.SessionStore):
             logger.warning("session not saved (%s)", type(error).__name__)
             return
         try:
-            size = os.fstat(fd).st_size
             if max(len(data), size) > IN_PLACE_LIMIT:
                 # Renamed over, still under this lock: no reader or writer trusts the old file after.
                 return super().save(must_create=False)
@@ -84,15 +116,17 @@ class SessionStore(file.SessionStore):
             os.close(fd)
 
     def _open_locked(self, flags, kind):
-        """A descriptor of the session's file, locked with `kind`, once the path still names it.
-        Raises FileNotFoundError if there is no such file (never made, or deleted meanwhile)."""
+        """A descriptor of the session's file, locked with `kind`, and the file's status, once the file
+        locked still has a name: replaced (renamed over) or deleted while waiting for the lock, it has
+        none. Raises FileNotFoundError if there is no such file (never made, or deleted meanwhile)."""
         path = self._key_to_file()
         for _attempt in range(5):
             fd = os.open(path, flags)
             try:
                 fcntl.flock(fd, kind)
-                if os.fstat(fd).st_ino == os.stat(path).st_ino:
-                    return fd
+                status = os.fstat(fd)
+                if status.st_nlink:
+                    return fd, status
             except BaseException:
                 os.close(fd)
                 raise

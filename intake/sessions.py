@@ -16,13 +16,15 @@ from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
 from django.db import DatabaseError, IntegrityError, connections, router, transaction
 from django.utils.crypto import get_random_string
 
+from intake.session_encoding import SignedUncompressed
+
 logger = logging.getLogger(__name__)
 
 # Set in the Redis copy while the database copy is older; the next request saves it again.
 DATABASE_BEHIND = "_database_behind"
 
 
-class SessionStore(cached_db.SessionStore):
+class SessionStore(SignedUncompressed, cached_db.SessionStore):
     def load(self):
         try:
             data = self._cache.get(self.cache_key)

@@ -8,7 +8,6 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.core import get_usage, is_ratelimited
@@ -19,6 +18,7 @@ from intake.guidance_text import render_stored_guidance
 from intake.models import Intake
 from intake.services import IntakeGone, consultation_request
 from intake.views import errors
+from intake.views.caching import never_cache
 
 logger = logging.getLogger(__name__)
 
@@ -116,8 +116,6 @@ def guidance(request):
             else:
                 _count_request(request)
                 return redirect("consultation_sent")
-    else:
-        form = ConsultationForm()
     if get_language() == intake.language:
         # Exactly as stored: rendered by intake.guidance_text from our own templates at the time.
         guidance_html = mark_safe(intake.guidance_snapshot)  # noqa: S308
@@ -125,16 +123,18 @@ def guidance(request):
         guidance_html = mark_safe(render_stored_guidance(intake.answers, intake.rule_ids, get_language()))  # noqa: S308
     # With no order yet there is no order to read, only papers a visitor may have been given.
     no_order = "none_yet" in (intake.answers.get("order_types") or ())
-    context = {"form": form, "problem": problem, "no_order": no_order}
-    # The page around the guidance is the same for everyone who sees an empty form, or none, and
-    # has an order or not.
-    facts = None if form is not None and form.is_bound else [form is None, no_order]
-    return page_memory.respond(
-        request,
-        facts,
-        lambda **extra: render(request, "guidance/page.html", {**context, **extra}, status=status),
-        fills={"guidance_html": guidance_html},
-    )
+    requested = intake.consultation_requested
+    context = {"problem": problem, "no_order": no_order}
+
+    def render_page(**extra):
+        # An empty form is built only when the page is rendered, not when it comes from memory.
+        shown = form if form is not None or requested else ConsultationForm()
+        return render(request, "guidance/page.html", {**context, "form": shown, **extra}, status=status)
+
+    # The page around the guidance is the same for everyone who sees an empty form, or none (the
+    # request is sent), and has an order or not. A form sent back with mistakes is this visitor's own.
+    facts = None if form is not None else [requested, no_order]
+    return page_memory.respond(request, facts, render_page, fills={"guidance_html": guidance_html})
 
 
 @never_cache

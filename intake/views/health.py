@@ -1,6 +1,7 @@
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
-from django.views.decorators.cache import never_cache
+
+from intake.views.caching import never_cache
 
 
 @never_cache

@@ -17,7 +17,6 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django_ratelimit.core import is_ratelimited
 from formtools.wizard.views import NamedUrlSessionWizardView
@@ -29,6 +28,7 @@ from intake.services import intake_create
 from intake.steps import CONDITIONS, FORMS, QUESTION_STEPS
 from intake.summary import answer_rows
 from intake.views import errors
+from intake.views.caching import never_cache
 
 logger = logging.getLogger(__name__)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.sessions.backends.base import CreateError, UpdateError
+from django.core import signing
 
 from intake import file_sessions
 from intake.file_sessions import IN_PLACE_LIMIT, SessionStore
@@ -140,3 +141,22 @@ def test_loads_racing_with_saves_find_a_whole_session():
         loads.append(SessionStore(key).load())
     thread.join()
     assert loads and all(data in (long_data, short_data) for data in loads)
+
+
+def test_a_session_changed_on_disk_loads_as_no_session():
+    key = stored({"role": "restrained"})
+    path = Path(path_of(key))
+    text = path.read_text()
+    path.write_text(text[:4] + ("A" if text[4] != "A" else "B") + text[5:])  # its signature no longer matches
+    assert SessionStore(key).load() == {}
+
+
+def test_a_session_written_compressed_still_loads():
+    """Sessions are written uncompressed; one written compressed (Django's own encoding) still reads."""
+    key = stored({"n": 1})
+    store = SessionStore(key)
+    data = {"v": "x" * 200}
+    compressed = signing.dumps(data, salt=store.key_salt, serializer=store.serializer, compress=True)
+    assert compressed.startswith(".")  # Django's mark of a compressed value
+    Path(path_of(key)).write_text(compressed)
+    assert SessionStore(key).load() == data
