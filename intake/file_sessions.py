@@ -43,6 +43,8 @@ PADDING = b" "
 class SessionStore(SignedUncompressed, file.SessionStore):
     def load(self):
         """Django's file engine's load(), reading the file through the descriptor it locked."""
+        if not self.session_key:
+            return {}  # nothing stored yet (Django's would make up a key only to find no file)
         try:
             fd, status = self._open_locked(os.O_RDONLY, fcntl.LOCK_SH)
         except (OSError, SuspiciousOperation):  # none yet, deleted, a malformed key, no locks

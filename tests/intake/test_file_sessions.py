@@ -113,6 +113,8 @@ def test_a_load_waits_for_a_write_in_progress():
 def test_a_missing_or_malformed_key_loads_as_no_session():
     assert SessionStore("a" * 32).load() == {}
     assert SessionStore("../../etc/passwd").load() == {}
+    store = SessionStore()
+    assert store.load() == {} and store.session_key is None
 
 
 def test_the_file_is_readable_only_by_the_server():
@@ -160,3 +162,13 @@ def test_a_session_written_compressed_still_loads():
     assert compressed.startswith(".")  # Django's mark of a compressed value
     Path(path_of(key)).write_text(compressed)
     assert SessionStore(key).load() == data
+
+
+def test_an_expired_session_loads_as_none_and_its_file_is_removed(settings):
+    key = stored({"n": 1})
+    long_ago = os.path.getmtime(path_of(key)) - settings.SESSION_COOKIE_AGE - 60
+    os.utime(path_of(key), (long_ago, long_ago))  # untouched for longer than a session lasts
+    store = SessionStore(key)
+    assert store.load() == {}
+    assert not os.path.exists(path_of(key))
+    assert store.session_key != key  # as in Django: a new, empty session in its place
