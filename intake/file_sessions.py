@@ -15,10 +15,10 @@ does) is rewritten in place, in one write, while holding an exclusive lock on th
   starts again. Django's rename does not promise more without an fsync either, which it never does.
 
 Anything larger goes through Django's rename, which is atomic at any size. Every writer holds the
-exclusive lock on the file it replaces or rewrites, and a lock is only trusted once the file locked
-still has a name (it may have been replaced or deleted while waiting): a reader then reads the file
-it locked, through the descriptor it locked, and a save of a session deleted meanwhile (quick exit
-in another tab) fails as in Django, with UpdateError.
+exclusive lock on the file it replaces or rewrites, and a lock is only trusted once the path still
+names the file locked (it may have been replaced or deleted while waiting): a reader then reads the
+file it locked, through the descriptor it locked, and a save of a session deleted meanwhile (quick
+exit in another tab) fails as in Django, with UpdateError.
 """
 
 import datetime
@@ -47,18 +47,20 @@ class SessionStore(SignedUncompressed, file.SessionStore):
             return {}  # nothing stored yet (Django's would make up a key only to find no file)
         try:
             fd, status = self._open_locked(os.O_RDONLY, fcntl.LOCK_SH)
-        except (OSError, SuspiciousOperation):  # none yet, deleted, a malformed key, no locks
+        except (FileNotFoundError, SuspiciousOperation):  # none yet, deleted, a malformed key
             self._session_key = None
             return {}
-        try:
-            chunks = [os.read(fd, max(status.st_size, 1))]
-            while chunks[-1]:  # a regular file gives all of it at once; this only makes sure
-                chunks.append(os.read(fd, IN_PLACE_LIMIT))
-        except OSError:
-            self._session_key = None
-            return {}
+        except OSError:  # no lock to be had (ENOLCK, say): read it as Django does
+            return super().load()
+        try:  # the lock is held until the end, expired sessions' removal included
+            return self._read_locked(fd, status)
         finally:
             os.close(fd)
+
+    def _read_locked(self, fd, status):
+        chunks = [os.read(fd, max(status.st_size, 1))]
+        while chunks[-1]:  # a regular file gives all of it at once; this only makes sure
+            chunks.append(os.read(fd, IN_PLACE_LIMIT))
         text = b"".join(chunks).decode("ascii", "replace")  # not ASCII: fails its signature below
         if not text.strip(PADDING.decode()):
             return {}  # an empty placeholder, as Django's engine allows
@@ -118,16 +120,16 @@ class SessionStore(SignedUncompressed, file.SessionStore):
             os.close(fd)
 
     def _open_locked(self, flags, kind):
-        """A descriptor of the session's file, locked with `kind`, and the file's status, once the file
-        locked still has a name: replaced (renamed over) or deleted while waiting for the lock, it has
-        none. Raises FileNotFoundError if there is no such file (never made, or deleted meanwhile)."""
+        """A descriptor of the session's file, locked with `kind`, and the file's status, once the path
+        still names the file locked (it may have been replaced or deleted while waiting for the lock).
+        Raises FileNotFoundError if there is no such file (never made, or deleted meanwhile)."""
         path = self._key_to_file()
         for _attempt in range(5):
             fd = os.open(path, flags)
             try:
                 fcntl.flock(fd, kind)
-                status = os.fstat(fd)
-                if status.st_nlink:
+                status, named = os.fstat(fd), os.stat(path)
+                if (status.st_dev, status.st_ino) == (named.st_dev, named.st_ino):
                     return fd, status
             except BaseException:
                 os.close(fd)

@@ -1,5 +1,6 @@
 """Sessions in files, rewritten in place (intake.file_sessions): the single-server session engine."""
 
+import errno
 import fcntl
 import os
 import threading
@@ -51,7 +52,7 @@ def test_a_shorter_session_is_padded_in_the_same_file_and_read_without_the_paddi
 def test_a_session_larger_than_a_page_is_replaced_whole_and_back_in_place_once_small():
     key = stored({"n": 1})
     store = SessionStore(key)
-    store["big"] = os.urandom(IN_PLACE_LIMIT).hex()  # random: compression cannot bring it under a page
+    store["big"] = os.urandom(IN_PLACE_LIMIT).hex()  # larger than a page
     store.save()
     assert SessionStore(key).load()["big"] == store["big"]
     del store["big"]
@@ -172,3 +173,40 @@ def test_an_expired_session_loads_as_none_and_its_file_is_removed(settings):
     assert store.load() == {}
     assert not os.path.exists(path_of(key))
     assert store.session_key != key  # as in Django: a new, empty session in its place
+
+
+def test_a_save_that_waited_while_the_file_was_replaced_writes_the_new_file(monkeypatch, tmp_path):
+    """Even if the old file keeps another name (a hard-link snapshot of the directory, NFS), a save
+    that waited for its lock while a larger save replaced the file writes to the file the path names."""
+    key = stored({"n": 1})
+    os.link(path_of(key), tmp_path / "snapshot")
+    real_flock, replaced = file_sessions.fcntl.flock, []
+
+    def replaced_first(fd, kind):
+        if not replaced:
+            replaced.append(True)
+            other = SessionStore(key)
+            other["big"] = "x" * (IN_PLACE_LIMIT + 100)  # larger than a page: renamed over
+            other.save()
+        return real_flock(fd, kind)
+
+    store = SessionStore(key)
+    store["n"] = 2
+    monkeypatch.setattr(file_sessions.fcntl, "flock", replaced_first)
+    store.save()
+    monkeypatch.setattr(file_sessions.fcntl, "flock", real_flock)
+    assert SessionStore(key).load() == {"n": 2}  # the later save, whole (it read before the big one)
+
+
+def test_without_locks_a_session_is_read_as_django_reads_it(monkeypatch):
+    key = stored({"answers": {"role": "restrained"}})
+    real_flock = file_sessions.fcntl.flock
+
+    def no_locks(fd, kind):
+        if kind == fcntl.LOCK_SH:
+            raise OSError(errno.ENOLCK, "No locks available")
+        return real_flock(fd, kind)
+
+    monkeypatch.setattr(file_sessions.fcntl, "flock", no_locks)
+    store = SessionStore(key)
+    assert store.load() == {"answers": {"role": "restrained"}} and store.session_key == key
