@@ -4,9 +4,9 @@ Each configuration runs gunicorn with the production settings (the benchmark add
 views and a query-count header), behind a pretend TLS proxy (X-Forwarded-Proto: https), on SQLite
 and on PostgreSQL with Redis. Server CPU is the time the gunicorn processes spent on a CPU
 (/proc/*/schedstat, in nanoseconds), read before and after a batch of requests and divided by the
-number of requests. Each ratio compares two workloads measured in pairs, back to back, five times
+number of requests. Each ratio compares two workloads measured in pairs, back to back, nine times
 (after a warm-up of each): the machine's speed drifts from minute to minute, and a pair sees the same
-conditions. Each figure is the median of its five batches; each ratio, the median of its five pairs,
+conditions. Each figure is the median of its nine batches; each ratio, the median of its nine pairs,
 printed with the lowest and highest pair.
 
 The references run in the same run: a bare view under the same production settings, and a bare
@@ -73,7 +73,7 @@ def measure(server, batch) -> Trial:
     return Trial(cpu * 1000 / requests, kernel * 1000 / requests, requests)
 
 
-def paired_trials(first, second, trials=5):
+def paired_trials(first, second, trials=9):
     """Measure two workloads ((server, batch) each) back to back, `trials` times, alternating which goes
     first, after a warm-up of each. The speed of a shared machine drifts from minute to minute; a
     ratio taken from one pair compares the two under the same conditions."""
@@ -305,7 +305,7 @@ def run(label, database_url, redis_url, rounds):
                 ("question page / bare view, Django defaults", ratio(defaults_question, bare_default), ""),
                 ("journey / minimal wizard, per request", ratio(journey_trials, minimal), "target <= 0.5"),
             ]
-            print("  ratios (median of 5 pairs measured back to back; lowest and highest pair):")
+            print("  ratios (median of 9 pairs measured back to back; lowest and highest pair):")
             for name, (median, low, high), target in ratios:
                 print(f"    {name:<48} {median:5.2f}  [{low:.2f}-{high:.2f}]  {target}".rstrip())
             journeys_walked = max(4, rounds // 4)

@@ -5,8 +5,11 @@ Used by "Check your answers" and by the staff view of an intake.
 
 import datetime
 import functools
+import json
 from dataclasses import dataclass
 
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -66,3 +69,27 @@ def _display(labels: dict, value) -> str:
     if labels:
         return labels.get(value, value)
     return date_format(datetime.date.fromisoformat(value), "DATE_FORMAT")
+
+
+def summary_html(answers: dict) -> str:
+    """ "Check your answers" as HTML: a row per answer, each with a link to change it.
+
+    Answers without a court date are ticks that many visitors share: their summary is kept, per
+    process and language, as intake.page_memory keeps question pages. A date is particular to a
+    visitor, so a summary with one is rendered each time and never kept.
+    """
+    if answers.get("court_date"):
+        return _rendered(answers)
+    return _kept(get_language(), json.dumps(answers, sort_keys=True))
+
+
+@functools.lru_cache(maxsize=256)
+def _kept(language: str, answers_json: str) -> str:
+    return _rendered(json.loads(answers_json))  # `language` is the active one: part of the key
+
+
+def _rendered(answers: dict) -> str:
+    rows = answer_rows(answers)
+    for row in rows:
+        row.change_url = reverse("questions_step", kwargs={"step": row.step})
+    return render_to_string("questions/summary.html", {"summary": rows})

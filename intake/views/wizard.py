@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.db import DatabaseError
 from django.forms import MultiWidget
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
@@ -23,10 +22,9 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from guidance import Answers
 from guidance.vocabulary import OrderType, Step
-from intake import choices, journey, page_memory
+from intake import choices, journey, page_memory, summary
 from intake.services import intake_create
 from intake.steps import CONDITIONS, FORMS, QUESTION_STEPS
-from intake.summary import answer_rows
 from intake.views import errors
 from intake.views.caching import never_cache
 
@@ -317,7 +315,4 @@ class QuestionWizard(NamedUrlSessionWizardView):
         return context
 
     def summary_html(self):
-        rows = answer_rows(self.collected_answers().to_dict())
-        for row in rows:
-            row.change_url = self.get_step_url(row.step)
-        return render_to_string("questions/summary.html", {"summary": rows})
+        return summary.summary_html(self.collected_answers().to_dict())

@@ -143,3 +143,25 @@ def test_a_request_sent_after_the_session_ended_says_it_was_not_sent(finished, c
     assert not Intake.objects.get().consultation_requested
     # Only a request says so: the page itself, looked at again, just has no guidance.
     assert "Your request was not sent" not in client.get("/guidance/").content.decode()
+
+
+def test_the_pages_read_the_intake_as_the_orm_would(finished, rf):
+    """The guidance pages' query (written once per process) gives what Intake.objects.only().get() gives."""
+    from django.contrib.sessions.backends.cache import SessionStore
+
+    from intake import journey as visitor_journey
+    from intake.views.guidance import CONTACT_CHOICES, _finished_intake
+
+    request = rf.get("/guidance/")
+    request.session = SessionStore()
+    fields = ("language", "guidance_snapshot", "answers", "rule_ids", "court_date", *CONTACT_CHOICES)
+    assert _finished_intake(request, *fields) is None  # nothing finished in this session
+    visitor_journey.remember_finished(request.session, finished.reference)
+    ours = _finished_intake(request, *fields)
+    orms = Intake.objects.only("reference", "consultation_requested_at", *fields).get(pk=finished.pk)
+    names = ("pk", "reference", "consultation_requested_at", *fields)
+    assert [getattr(ours, name) for name in names] == [getattr(orms, name) for name in names]
+    assert isinstance(ours.answers, dict) and isinstance(ours.rule_ids, list)
+    assert ours.get_deferred_fields() == orms.get_deferred_fields()
+    visitor_journey.remember_finished(request.session, "NONE-LEFT")
+    assert _finished_intake(request, *fields) is None  # deleted meanwhile, or never there
