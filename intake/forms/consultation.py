@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
+from phonenumber_field.phonenumber import PhoneNumber
 
 from guidance.vocabulary import ContactMethod
 from intake import choices
@@ -100,7 +101,7 @@ class ConsultationForm(forms.Form):
         method = cleaned.get("preferred_method")
         if (
             method in (ContactMethod.PHONE, ContactMethod.TEXT)
-            and not cleaned.get("phone")
+            and not _given(cleaned.get("phone"))
             and "phone" not in self.errors
         ):
             self.add_error("phone", _("Enter a phone number, so we can call or text you"))
@@ -111,5 +112,12 @@ class ConsultationForm(forms.Form):
     def details(self) -> dict:
         """The fields stored on the intake (consent is stored as its wording and time)."""
         data = {k: v for k, v in self.cleaned_data.items() if k not in ("consent", "website")}
-        data["phone"] = data["phone"] or ""
+        if not _given(data.get("phone")):
+            data["phone"] = ""
         return data
+
+
+def _given(phone) -> bool:
+    """Whether a phone number was given (the field's value is a PhoneNumber, or "" when left empty).
+    Asked this way because the truth of a PhoneNumber formats and validates it all over again."""
+    return isinstance(phone, PhoneNumber)

@@ -6,9 +6,10 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.utils import timezone
 
 from intake.models import Intake, Notification
-from intake.services import consultation_request
+from intake.services import consultation_request, notifications
 from tests.factories import IntakeFactory
 from tests.intake.conftest import requested
 
@@ -145,3 +146,32 @@ def test_urgent_requests_not_picked_up_are_notified_again(settings, manager):
     send_notifications()
     assert Notification.objects.filter(kind="urgent_reminder").count() == 1  # not again within the interval
     assert {picked_up.pk, fresh.pk, not_urgent.pk}.isdisjoint(reminded)
+
+
+def test_only_one_sender_claims_a_notification_and_a_dead_senders_claim_expires():
+    notification = Notification.objects.create(intake=IntakeFactory(), kind=Notification.Kind.NEW_REQUEST)
+    assert notifications._claim(notification.pk) is True
+    assert notifications._claim(notification.pk) is False  # another sender finds it claimed
+    notification.refresh_from_db()
+    assert timezone.now() - notification.claimed_at < datetime.timedelta(minutes=1)
+    # Its sender died mid-send: once the claim is older than CLAIM_EXPIRES, a sender may take it.
+    stale = timezone.now() - notifications.CLAIM_EXPIRES - datetime.timedelta(seconds=5)
+    Notification.objects.filter(pk=notification.pk).update(claimed_at=stale)
+    assert notifications._claim(notification.pk) is True
+    assert notifications._claim(-1) is False  # gone
+
+
+def test_a_failed_send_frees_its_claim_and_a_sent_one_is_never_claimed_again():
+    notification = Notification.objects.create(intake=IntakeFactory(), kind=Notification.Kind.NEW_REQUEST)
+    assert notifications._claim(notification.pk)
+    notifications._record(notification.pk, attempts=1, last_error="SMTPException", claimed_at=None)
+    notification.refresh_from_db()
+    assert notification.attempts == 1 and notification.last_error == "SMTPException"
+    assert notification.claimed_at is None
+    assert notifications._claim(notification.pk)  # free again for the retry
+    sent_at = timezone.now()
+    notifications._record(notification.pk, attempts=2, last_error="", sent_at=sent_at)
+    notification.refresh_from_db()
+    assert (notification.attempts, notification.last_error, notification.sent_at) == (2, "", sent_at)
+    Notification.objects.filter(pk=notification.pk).update(claimed_at=None)
+    assert not notifications._claim(notification.pk)  # sent: nothing to claim
