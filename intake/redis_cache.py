@@ -1,18 +1,31 @@
-"""Django's Redis cache backend, keeping one redis-py client per connection pool.
+"""Django's Redis cache backend, keeping one redis-py client per connection pool, with an atomic incr.
 
 Django's backend builds a new redis.Redis object for every cache operation, which took about as
 long as the operation itself; sessions and rate limits use the cache on most requests. The
 connection pools (and so the connections) are Django's, as before; a redis-py client is safe to
 share between threads.
+
+Django's incr() asks Redis whether the key exists, then increments it: two round trips, and a key
+that expires in between is made again by the increment, with no expiry at all (a rate-limit count
+that would never reset). Here one script does both, in one step.
 """
 
 from django.core.cache.backends import redis as django_redis
+
+# INCRBY, only if the key exists (nil otherwise), as one atomic step on the server.
+INCREMENT_IF_PRESENT = """
+if redis.call('EXISTS', KEYS[1]) == 1 then
+    return redis.call('INCRBY', KEYS[1], ARGV[1])
+end
+return false
+"""
 
 
 class RedisCacheClient(django_redis.RedisCacheClient):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._clients = {}
+        self._increments = {}
 
     def get_client(self, key=None, *, write=False):
         pool = self._get_connection_pool(write)
@@ -20,6 +33,16 @@ class RedisCacheClient(django_redis.RedisCacheClient):
         if client is None:
             client = self._clients[pool] = self._client(connection_pool=pool)
         return client
+
+    def incr(self, key, delta):
+        client = self.get_client(key, write=True)
+        increment = self._increments.get(client)
+        if increment is None:  # sent by its digest (EVALSHA), loaded into Redis the first time
+            increment = self._increments[client] = client.register_script(INCREMENT_IF_PRESENT)
+        value = increment(keys=[key], args=[delta], client=client)
+        if value is None:
+            raise ValueError(f"Key '{key}' not found.")  # as Django's client says it
+        return value
 
 
 class RedisCache(django_redis.RedisCache):

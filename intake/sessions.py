@@ -107,21 +107,14 @@ class SessionStore(SignedUncompressed, cached_db.SessionStore):
         table = connection.ops.quote_name(self.model._meta.db_table)
         data = self.encode(self._get_session(no_load=must_create))
         expires = connection.ops.adapt_datetimefield_value(self.get_expiry_date())
-        # Inside a transaction (a test's, say) a failed statement must not spoil the rest of it.
-        scope = transaction.atomic(using=alias) if connection.in_atomic_block else contextlib.nullcontext()
+        if must_create:
+            statement = f"INSERT INTO {table} (session_key, session_data, expire_date) VALUES (%s, %s, %s)"  # noqa: S608
+            params = [self._session_key, data, expires]
+        else:
+            statement = f"UPDATE {table} SET session_data = %s, expire_date = %s WHERE session_key = %s"  # noqa: S608
+            params = [data, expires, self._session_key]
         try:
-            with scope, connection.cursor() as cursor:
-                if must_create:
-                    cursor.execute(
-                        f"INSERT INTO {table} (session_key, session_data, expire_date) VALUES (%s, %s, %s)",  # noqa: S608
-                        [self._session_key, data, expires],
-                    )
-                else:
-                    cursor.execute(
-                        f"UPDATE {table} SET session_data = %s, expire_date = %s WHERE session_key = %s",  # noqa: S608
-                        [data, expires, self._session_key],
-                    )
-                    updated = cursor.rowcount
+            updated = _write(connection, alias, statement, params)
         except IntegrityError:
             if must_create:
                 raise CreateError from None
@@ -149,3 +142,28 @@ class SessionStore(SignedUncompressed, cached_db.SessionStore):
             logger.warning("session cache unavailable; kept in the database only")
             return False
         return True
+
+
+def _write(connection, alias, statement, params) -> int:
+    """Runs the database copy's one statement and returns how many rows it changed.
+
+    On the first query of a request Django checks a reused connection with a query of its own
+    (CONN_HEALTH_CHECKS): on most answers the copy is that first query, so the check was a second
+    round trip to the database on each of them. Here the write itself is the check: on a connection
+    that was lost (the database restarted, say) it fails at once, and runs again on a new connection.
+    """
+    if not connection.in_atomic_block and connection.connection is not None:
+        connection.health_check_done = True  # the write below does the checking
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(statement, params)
+                return cursor.rowcount
+        except IntegrityError:
+            raise
+        except DatabaseError:
+            connection.close()  # the next statement connects again
+    # Inside a transaction (a test's, say) a failed statement must not spoil the rest of it.
+    scope = transaction.atomic(using=alias) if connection.in_atomic_block else contextlib.nullcontext()
+    with scope, connection.cursor() as cursor:
+        cursor.execute(statement, params)
+        return cursor.rowcount

@@ -153,6 +153,24 @@ def test_the_redis_cache_reuses_one_client_per_connection_pool(redis_url):
     cache.clear()
 
 
+def test_the_redis_cache_increments_only_a_present_key_and_keeps_its_expiry(redis_url):
+    """One step on the server: a count that expired is not made again without an expiry (Django's
+    client asks first, then increments, and a key expiring in between would never expire again)."""
+    from intake.redis_cache import RedisCache
+
+    cache = RedisCache(redis_url, {"KEY_PREFIX": "incr-test"})
+    with pytest.raises(ValueError, match="not found"):
+        cache.incr("gone")
+    assert not cache.has_key("gone")  # not made by the attempt
+    assert cache.add("count", 1, timeout=60)
+    assert cache.incr("count") == 2 and cache.incr("count", 5) == 7 and cache.decr("count") == 6
+    client = cache._cache.get_client()
+    assert 0 < client.ttl(cache.make_key("count")) <= 60  # the expiry kept
+    client.script_flush()  # a Redis restart forgets loaded scripts: loaded again when needed
+    assert cache.incr("count") == 7
+    cache.clear()
+
+
 def test_the_database_copy_refuses_a_taken_key_and_a_missing_row(settings, redis_url):
     from django.contrib.sessions.backends.base import CreateError, UpdateError
     from django.contrib.sessions.models import Session
@@ -173,3 +191,35 @@ def test_the_database_copy_refuses_a_taken_key_and_a_missing_row(settings, redis
         gone._save_database_copy(must_create=False)
     # The database carries on (on PostgreSQL, a failed statement in a transaction would stop it).
     assert Session.objects.get(session_key=first.session_key).get_decoded() == {"answer": 1}
+
+
+@pytest.mark.django_db(transaction=True)  # outside a transaction, as a request runs
+def test_the_database_copy_is_its_own_connection_check_and_survives_a_lost_connection(settings, redis_url):
+    """Saving an answer asks the database once: the write checks the connection (Django's own check
+    would be a second query first). A connection lost meanwhile (a database restart) is replaced,
+    and the answer is saved all the same."""
+    from unittest import mock
+
+    from django.contrib.sessions.models import Session
+    from django.db import connections
+
+    from intake.sessions import SessionStore
+
+    use_redis_sessions(settings, redis_url)
+    connection = connections["default"]
+    store = SessionStore()
+    store["answer"] = 1
+    store.save()
+    connection.health_check_done = False  # as at the start of the next request
+    with mock.patch.object(type(connection), "is_usable", autospec=True, return_value=True) as checked:
+        store["answer"] = 2
+        store.save()
+    assert not checked.called
+    assert Session.objects.get(session_key=store.session_key).get_decoded()["answer"] == 2
+    connection.connection.close()  # lost under Django's feet
+    connection.health_check_done = False
+    store["answer"] = 3
+    store.save()
+    assert Session.objects.get(session_key=store.session_key).get_decoded()["answer"] == 3
+    assert SessionStore(store.session_key).load()["answer"] == 3
+    assert "_database_behind" not in SessionStore(store.session_key).load()
