@@ -13,7 +13,7 @@ import logging
 from django.contrib.sessions.backends import cached_db
 from django.contrib.sessions.backends.base import VALID_KEY_CHARS, CreateError, UpdateError
 from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
-from django.db import DatabaseError, IntegrityError, connections, router, transaction
+from django.db import DatabaseError, IntegrityError, InterfaceError, connections, router, transaction
 from django.utils.crypto import get_random_string
 
 from intake.session_encoding import SignedUncompressed
@@ -68,6 +68,8 @@ class SessionStore(SignedUncompressed, cached_db.SessionStore):
             return False
 
     def save(self, must_create=False):
+        if self.session_key is None:
+            return self.create()  # a new key, saved through here again with must_create
         self._get_session(no_load=must_create).pop(DATABASE_BEHIND, None)
         database_saved = True
         try:
@@ -84,8 +86,6 @@ class SessionStore(SignedUncompressed, cached_db.SessionStore):
                 database_saved = False
         except DatabaseError:
             database_saved = False
-        if self._session_key is None:
-            self._session_key = self._get_new_session_key()
         if not database_saved:
             logger.warning("session saved to the cache only: database unavailable")
             self._session[DATABASE_BEHIND] = True
@@ -99,8 +99,6 @@ class SessionStore(SignedUncompressed, cached_db.SessionStore):
         """What Django's database store's save() does, in one statement: no model save and no
         transaction block of its own (one round trip to the database instead of three, on every
         answer). Raises CreateError or UpdateError as that save() does."""
-        if self.session_key is None:
-            return self.create()
         alias = router.db_for_write(self.model)
         connection = connections[alias]
         # The table is the model's own (quoted); every value is a query parameter.
@@ -114,7 +112,8 @@ class SessionStore(SignedUncompressed, cached_db.SessionStore):
             statement = f"UPDATE {table} SET session_data = %s, expire_date = %s WHERE session_key = %s"  # noqa: S608
             params = [data, expires, self._session_key]
         try:
-            updated = _write(connection, alias, statement, params)
+            # An INSERT is not run twice: its first run may have been stored with only the reply lost.
+            updated = _write(connection, alias, statement, params, run_again=not must_create)
         except IntegrityError:
             if must_create:
                 raise CreateError from None
@@ -144,24 +143,26 @@ class SessionStore(SignedUncompressed, cached_db.SessionStore):
         return True
 
 
-def _write(connection, alias, statement, params) -> int:
+def _write(connection, alias, statement, params, *, run_again) -> int:
     """Runs the database copy's one statement and returns how many rows it changed.
 
     On the first query of a request Django checks a reused connection with a query of its own
     (CONN_HEALTH_CHECKS): on most answers the copy is that first query, so the check was a second
-    round trip to the database on each of them. Here the write itself is the check: on a connection
-    that was lost (the database restarted, say) it fails at once, and runs again on a new connection.
+    round trip to the database on each of them. With `run_again` (a statement that may run twice), the
+    write itself is the check: on a connection that was lost (the database restarted, say) it fails
+    at once, and runs again on a new connection. Any other failure (a lock, a timeout) is not tried
+    again: it is the caller's, as it would have been.
     """
-    if not connection.in_atomic_block and connection.connection is not None:
+    if run_again and not connection.in_atomic_block and connection.connection is not None:
         connection.health_check_done = True  # the write below does the checking
         try:
             with connection.cursor() as cursor:
                 cursor.execute(statement, params)
                 return cursor.rowcount
-        except IntegrityError:
-            raise
-        except DatabaseError:
-            connection.close()  # the next statement connects again
+        except (DatabaseError, InterfaceError):
+            if connection.is_usable():
+                raise
+            connection.close()  # lost: the statement below connects again
     # Inside a transaction (a test's, say) a failed statement must not spoil the rest of it.
     scope = transaction.atomic(using=alias) if connection.in_atomic_block else contextlib.nullcontext()
     with scope, connection.cursor() as cursor:

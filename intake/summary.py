@@ -9,7 +9,7 @@ import json
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -80,12 +80,13 @@ def summary_html(answers: dict) -> str:
     """
     if answers.get("court_date"):
         return _rendered(answers)
-    return _kept(get_language(), json.dumps(answers, sort_keys=True))
+    return _kept(get_language(), get_script_prefix(), json.dumps(answers, sort_keys=True))
 
 
 @functools.lru_cache(maxsize=256)
-def _kept(language: str, answers_json: str) -> str:
-    return _rendered(json.loads(answers_json))  # `language` is the active one: part of the key
+def _kept(language: str, script_prefix: str, answers_json: str) -> str:
+    # The language and the links' prefix are the active ones: in the key, not read from it.
+    return _rendered(json.loads(answers_json))
 
 
 def _rendered(answers: dict) -> str:

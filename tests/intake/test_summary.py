@@ -45,3 +45,17 @@ def test_a_summary_with_a_court_date_is_never_kept():
         html = summary.summary_html(answers(court_date=date))
     assert str(date.year) in html
     assert summary._kept.cache_info().currsize == 0
+
+
+def test_a_site_served_under_another_prefix_gets_its_own_links():
+    from django.urls import get_script_prefix, set_script_prefix
+
+    before = get_script_prefix()
+    with translation.override("en"):
+        try:
+            set_script_prefix("/help/")
+            prefixed = summary.summary_html(answers())
+        finally:
+            set_script_prefix(before)
+        plain = summary.summary_html(answers())
+    assert 'href="/help/questions/contact/"' in prefixed and 'href="/questions/contact/"' in plain
