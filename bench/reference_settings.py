@@ -16,7 +16,6 @@ INSTALLED_APPS = [
     "formtools",
 ]
 MIDDLEWARE = [
-    "bench.queries.CountQueries",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -45,6 +44,9 @@ STATIC_URL = "static/"
 USE_TZ = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Django's default session engine (the database), timed (bench.timed_sessions).
-BENCH_SESSION_ENGINE = "django.contrib.sessions.backends.db"
-SESSION_ENGINE = "bench.timed_sessions"
+# With BENCH_INSTRUMENTED=1, the benchmark's own measuring, as in bench.settings: a query count and CPU
+# times in response headers, and Django's default session engine (the database), timed.
+if env.bool("BENCH_INSTRUMENTED", default=False):
+    MIDDLEWARE = ["bench.queries.CountQueries", *MIDDLEWARE]
+    BENCH_SESSION_ENGINE = "django.contrib.sessions.backends.db"
+    SESSION_ENGINE = "bench.timed_sessions"

@@ -1,13 +1,17 @@
 """Run with `make bench` (or `python -m bench.run`). Prints server CPU per request, latency and queries.
 
-Each configuration runs gunicorn with the production settings (the benchmark adds the reference
-views and a query-count header), behind a pretend TLS proxy (X-Forwarded-Proto: https), on SQLite
-and on PostgreSQL with Redis. Server CPU is the time the gunicorn processes spent on a CPU
-(/proc/*/schedstat, in nanoseconds), read before and after a batch of requests and divided by the
-number of requests. Each ratio compares two workloads measured in pairs, back to back, nine times
-(after a warm-up of each): the machine's speed drifts from minute to minute, and a pair sees the same
-conditions. Each figure is the median of its nine batches; each ratio, the median of its nine pairs,
-printed with the lowest and highest pair.
+Each configuration runs gunicorn with the production settings (the benchmark adds only the
+reference views), behind a pretend TLS proxy (X-Forwarded-Proto: https), on SQLite and on
+PostgreSQL with Redis. The split of the CPU by part and the query counts come from servers started
+again with the benchmark's own measuring (bench.queries, bench.timed_sessions), which costs CPU of
+its own and so is left out of the servers whose CPU is compared.
+
+Server CPU is the time the gunicorn processes spent on a CPU (/proc/*/schedstat, in nanoseconds),
+read before and after a batch of requests and divided by the number of requests. Each ratio
+compares two workloads measured in pairs, back to back, nine times (after a warm-up of each): the
+machine's speed drifts from minute to minute, and a pair sees the same conditions. Each figure is
+the median of its nine batches; each ratio, the median of its nine pairs, printed with the lowest
+and highest pair.
 
 The references run in the same run: a bare view under the same production settings, and a bare
 view and a minimal three-step formtools wizard under the settings `django-admin startproject`
@@ -261,6 +265,56 @@ def latency(url, concurrency, per_client):
     return statistics.median(samples), samples[int(len(samples) * 0.95) - 1]
 
 
+def compare(app, reference, rounds):
+    """Server CPU per request of each workload, and the ratios (servers without the measuring)."""
+    question, bare_view = paired_trials((app, question_pages(app.url, rounds)), (app, bare(app.url, rounds)))
+    defaults_question, bare_default = paired_trials(
+        (app, question_pages(app.url, rounds)), (reference, bare(reference.url, rounds, https=False))
+    )
+    journey_trials, minimal = paired_trials(
+        (app, journeys(app.url, max(4, rounds // 4))),
+        (reference, minimal_wizard(reference.url, max(4, rounds // 2))),
+    )
+    rows = {
+        BARE: bare_view,
+        BARE_DEFAULT: bare_default,
+        QUESTION: question,
+        JOURNEY: journey_trials,
+        MINIMAL: minimal,
+    }
+    for name, trials in rows.items():
+        ms, kernel, requests = summary(trials)
+        print(
+            f"  server CPU {ms:7.2f} ms/request   {name}  ({kernel:.0%} in the kernel; {requests} requests)"
+        )
+    ratios = [
+        ("question page / bare view, production settings", ratio(question, bare_view), "target <= 5"),
+        ("question page / bare view, Django defaults", ratio(defaults_question, bare_default), ""),
+        ("journey / minimal wizard, per request", ratio(journey_trials, minimal), "target <= 0.5"),
+    ]
+    print("  ratios (median of 9 pairs measured back to back; lowest and highest pair):")
+    for name, (median, low, high), target in ratios:
+        print(f"    {name:<48} {median:5.2f}  [{low:.2f}-{high:.2f}]  {target}".rstrip())
+
+
+def split(app, reference, rounds):
+    """Where the server CPU goes, and the queries per page (servers with the measuring)."""
+    journeys_walked = max(4, rounds // 4)
+    spent, ours = where_the_time_goes(app, journeys, journeys_walked)
+    _, reference_split = where_the_time_goes(reference, minimal_wizard, max(4, rounds // 2))
+    print("  where the server CPU goes, the measuring included (sessions: loading and saving them,")
+    print("  their queries included):")
+    print(f"    a journey:          {split_text(ours)}")
+    print(f"    the minimal wizard: {split_text(reference_split)}")
+    inside = ours.inside / reference_split.inside
+    print(f"    inside Django alone, the journey costs {inside:.2f} of the minimal wizard")
+    print("  inside Django, by request:")
+    for kind, times in sorted(spent.items(), key=lambda item: -sum(item[1])):
+        each, per_journey = statistics.mean(times), len(times) / journeys_walked
+        print(f"    {kind:<28} {each:6.2f} ms  x{per_journey:4.1f} per journey")
+    print("  database queries per page:", ", ".join(f"{k} {v}" for k, v in queries_per_page(app.url).items()))
+
+
 def run(label, database_url, redis_url, rounds):
     with tempfile.TemporaryDirectory() as workdir:
         base = production_env(
@@ -277,53 +331,15 @@ def run(label, database_url, redis_url, rounds):
         prepare(app_env)
         print(f"\n== {label}")
         with AppServer(app_env) as app, AppServer(reference_env, health_path="/bench/bare/") as reference:
-            question, bare_view = paired_trials(
-                (app, question_pages(app.url, rounds)), (app, bare(app.url, rounds))
-            )
-            defaults_question, bare_default = paired_trials(
-                (app, question_pages(app.url, rounds)), (reference, bare(reference.url, rounds, https=False))
-            )
-            journey_trials, minimal = paired_trials(
-                (app, journeys(app.url, max(4, rounds // 4))),
-                (reference, minimal_wizard(reference.url, max(4, rounds // 2))),
-            )
-            rows = {
-                BARE: bare_view,
-                BARE_DEFAULT: bare_default,
-                QUESTION: question,
-                JOURNEY: journey_trials,
-                MINIMAL: minimal,
-            }
-            for name, trials in rows.items():
-                ms, kernel, requests = summary(trials)
-                print(
-                    f"  server CPU {ms:7.2f} ms/request   {name}  "
-                    f"({kernel:.0%} in the kernel; {requests} requests)"
-                )
-            ratios = [
-                ("question page / bare view, production settings", ratio(question, bare_view), "target <= 5"),
-                ("question page / bare view, Django defaults", ratio(defaults_question, bare_default), ""),
-                ("journey / minimal wizard, per request", ratio(journey_trials, minimal), "target <= 0.5"),
-            ]
-            print("  ratios (median of 9 pairs measured back to back; lowest and highest pair):")
-            for name, (median, low, high), target in ratios:
-                print(f"    {name:<48} {median:5.2f}  [{low:.2f}-{high:.2f}]  {target}".rstrip())
-            journeys_walked = max(4, rounds // 4)
-            spent, ours = where_the_time_goes(app, journeys, journeys_walked)
-            _, reference_split = where_the_time_goes(reference, minimal_wizard, max(4, rounds // 2))
-            print("  where the server CPU goes (sessions: loading and saving them, queries included):")
-            print(f"    a journey:          {split_text(ours)}")
-            print(f"    the minimal wizard: {split_text(reference_split)}")
-            inside_ratio = ours.inside / reference_split.inside
-            print(f"    inside Django alone, the journey costs {inside_ratio:.2f} of the minimal wizard")
-            print("  inside Django, by request:")
-            for kind, times in sorted(spent.items(), key=lambda item: -sum(item[1])):
-                each, per_journey = statistics.mean(times), len(times) / journeys_walked
-                print(f"    {kind:<28} {each:6.2f} ms  x{per_journey:4.1f} per journey")
-            print(
-                "  database queries per page:",
-                ", ".join(f"{k} {v}" for k, v in queries_per_page(app.url).items()),
-            )
+            compare(app, reference, rounds)
+        # The split by part, and the query counts, come from the benchmark's own measuring, which
+        # costs CPU of its own: servers with it are started for these only.
+        instrumented = {"BENCH_INSTRUMENTED": "1"}
+        with (
+            AppServer({**app_env, **instrumented}) as app,
+            AppServer({**reference_env, **instrumented}, health_path="/bench/bare/") as reference,
+        ):
+            split(app, reference, rounds)
         with AppServer(app_env, workers=2) as app:
             for concurrency in (1, 4, 16):
                 p50, p95 = latency(app.url, concurrency, max(20, rounds))

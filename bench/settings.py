@@ -1,11 +1,18 @@
-"""The production settings, plus the reference views and a per-request query count header."""
+"""The production settings with the benchmark's reference views (bench.urls).
+
+With BENCH_INSTRUMENTED=1, also the benchmark's own measuring: a query count and CPU times in each
+response's headers (bench.queries) and the same session engine, timed (bench.timed_sessions). That
+measuring costs CPU of its own, so the servers whose CPU is compared run without it.
+"""
+
+import os
 
 from config.settings.production import *  # noqa: F403
-from config.settings.production import MIDDLEWARE
+from config.settings.production import MIDDLEWARE, SESSION_ENGINE
 
 ROOT_URLCONF = "bench.urls"
-MIDDLEWARE = ["bench.queries.CountQueries", *MIDDLEWARE]
 
-# The same session engine, timed (bench.timed_sessions).
-BENCH_SESSION_ENGINE = SESSION_ENGINE  # noqa: F405
-SESSION_ENGINE = "bench.timed_sessions"
+if os.environ.get("BENCH_INSTRUMENTED") == "1":
+    MIDDLEWARE = ["bench.queries.CountQueries", *MIDDLEWARE]
+    BENCH_SESSION_ENGINE = SESSION_ENGINE
+    SESSION_ENGINE = "bench.timed_sessions"
