@@ -171,6 +171,9 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
+# Every cookie ends when the browser closes (Django keeps its CSRF cookie for a year): on a shared
+# device, a cookie from this site left for months would tell someone else about the visit.
+CSRF_COOKIE_AGE = None
 X_FRAME_OPTIONS = "DENY"
 
 LOGIN_URL = "admin:login"

@@ -47,7 +47,8 @@ def forget_session(request, response):
 def quick_exit(request):
     """Forget everything about this visitor, then leave for a neutral site."""
     response = forget_session(request, HttpResponseRedirect(settings.QUICK_EXIT_URL))
-    response.delete_cookie(settings.LANGUAGE_COOKIE_NAME)
+    response.delete_cookie(settings.LANGUAGE_COOKIE_NAME, samesite=settings.LANGUAGE_COOKIE_SAMESITE)
+    response.delete_cookie(settings.CSRF_COOKIE_NAME, samesite=settings.CSRF_COOKIE_SAMESITE)
     # Ask the browser to drop this site's cached pages and cookies too (honoured over HTTPS and on localhost).
     response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
     return response

@@ -86,14 +86,16 @@ def test_page_titles_stay_neutral(client, visitor):
             assert word not in title, (name, title)
 
 
-def test_quick_exit_clears_the_session_and_language_then_leaves(client, visitor):
+def test_quick_exit_clears_the_session_language_and_csrf_cookies_then_leaves(client, visitor):
     visitor.walk(journey())
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    assert settings.CSRF_COOKIE_NAME in client.cookies
     response = client.get("/exit/")
     assert response.status_code == 302
     assert response["Location"] == settings.QUICK_EXIT_URL
     assert response.cookies[settings.SESSION_COOKIE_NAME].value == ""
-    assert response.cookies[settings.LANGUAGE_COOKIE_NAME]["max-age"] == 0
+    for name in (settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME):
+        assert response.cookies[name]["max-age"] == 0 and response.cookies[name].value == "", name
     assert "cookies" in response["Clear-Site-Data"]
     assert client.get("/guidance/").status_code == 404
     assert Intake.objects.count() == 1  # leaving does not delete what was stored

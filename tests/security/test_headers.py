@@ -86,7 +86,7 @@ def test_headers_in_detail(responses):
         assert "no-store" in responses[page].headers["Cache-Control"]
 
 
-def test_cookies_are_host_only_secure_httponly_and_samesite(responses):
+def test_cookies_are_host_only_secure_httponly_samesite_and_end_with_the_browser(responses):
     cookies = [
         *responses["question"].headers.get_all("Set-Cookie"),
         *responses["first answer"].headers.get_all("Set-Cookie"),
@@ -102,6 +102,8 @@ def test_cookies_are_host_only_secure_httponly_and_samesite(responses):
             and "path=/" in lowered
         )
         assert "domain=" not in lowered
+        # No expiry: nothing of this site stays on a shared device once the browser is closed.
+        assert "max-age" not in lowered and "expires" not in lowered, cookie
 
 
 def test_plain_http_redirects_to_https(production):
