@@ -25,6 +25,10 @@ DATABASE_BEHIND = "_database_behind"
 
 
 class SessionStore(SignedUncompressed, cached_db.SessionStore):
+    # Whether this session's database copy is known to be behind its Redis copy (or missing: the
+    # session began during a database outage). Only then may a save insert a missing row again.
+    database_behind = False
+
     def load(self):
         try:
             data = self._cache.get(self.cache_key)
@@ -33,6 +37,7 @@ class SessionStore(SignedUncompressed, cached_db.SessionStore):
             data, cache_answered = None, False
         if data is not None:
             if data.get(DATABASE_BEHIND):
+                self.database_behind = True
                 self.modified = True  # copy it to the database at the end of this request
             return data
         # Not in Redis (restarted), or Redis is down: the database copy. If the database is down too,
@@ -75,10 +80,11 @@ class SessionStore(SignedUncompressed, cached_db.SessionStore):
         try:
             self._save_database_copy(must_create)
         except UpdateError:
-            # No row to update. If Redis still has the session, its database copy was never made
-            # (it began during an outage), or the database is down now: insert one if we can.
-            # If Redis does not have it either, it was deleted (quick exit in another tab): stop.
-            if not self._in_cache():
+            # No row to update. A session marked as behind, and still in Redis, may never have had
+            # one (it began during an outage): insert it. Otherwise the row was deleted (quick exit,
+            # start again or delete in another tab, perhaps while this request ran): stop, as
+            # Django does, and never bring the answers back.
+            if not (self.database_behind and self._in_cache()):
                 raise
             try:
                 self._save_database_copy(must_create=True)
@@ -88,9 +94,12 @@ class SessionStore(SignedUncompressed, cached_db.SessionStore):
             database_saved = False
         if not database_saved:
             logger.warning("session saved to the cache only: database unavailable")
+            self.database_behind = True
             self._session[DATABASE_BEHIND] = True
         cached = self._cache_set(self._session, self.get_expiry_age())
-        if not database_saved:
+        if database_saved:
+            self.database_behind = False
+        else:
             self._session.pop(DATABASE_BEHIND, None)
             if not cached:
                 raise DatabaseError("neither the session cache nor the database is available")

@@ -319,3 +319,37 @@ def test_a_new_session_saved_during_a_database_outage_stays_marked_for_the_datab
         store.save()
     cached = caches["sessions"].get(store.cache_key)
     assert cached["answer"] == 1 and cached[DATABASE_BEHIND]  # the next request copies it
+
+
+def test_a_quick_exit_racing_a_save_in_another_tab_does_not_bring_the_answers_back(
+    settings, redis_url, client
+):
+    from unittest import mock
+
+    from django.contrib.sessions.backends.base import UpdateError
+    from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
+    from django.contrib.sessions.models import Session
+
+    from intake.sessions import SessionStore
+
+    use_redis_sessions(settings, redis_url)
+    Visitor(client).walk(journey(), finish=False)
+    key = client.cookies["sessionid"].value
+    other_tab = SessionStore(key)
+    assert "wizard_questions" in other_tab  # loaded from Redis, as another tab's request would
+    other_tab["x"] = 1
+    refused = []
+    delete_row = DatabaseStore.delete
+
+    def other_tab_saves_between_the_two_deletes(store, session_key=None):
+        delete_row(store, session_key)  # the database copy is gone, the Redis copy not yet
+        try:
+            other_tab.save()
+        except UpdateError:
+            refused.append(True)
+
+    with mock.patch.object(DatabaseStore, "delete", other_tab_saves_between_the_two_deletes):
+        assert client.get("/exit/").status_code == 302
+    assert refused == [True]  # as Django's own engine: the other tab's request is told the session ended
+    assert not Session.objects.filter(session_key=key).exists()
+    assert SessionStore(key).load() == {}
