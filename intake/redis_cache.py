@@ -8,9 +8,18 @@ share between threads.
 Django's incr() asks Redis whether the key exists, then increments it: two round trips, and a key
 that expires in between is made again by the increment, with no expiry at all (a rate-limit count
 that would never reset). Here one script does both, in one step.
+
+Rate limits count in a cache of their own kind (FailOpenRedisCache): with Redis unreachable, a count
+reads as absent and the request goes through, as RATELIMIT_FAIL_OPEN intends (django-ratelimit
+itself only catches a failed address lookup, so a refused connection became a server error).
 """
 
+import logging
+
 from django.core.cache.backends import redis as django_redis
+from redis.exceptions import RedisError
+
+logger = logging.getLogger(__name__)
 
 # INCRBY, only if the key exists (nil otherwise), as one atomic step on the server.
 INCREMENT_IF_PRESENT = """
@@ -49,3 +58,27 @@ class RedisCache(django_redis.RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = RedisCacheClient
+
+
+class FailOpenRedisCache(RedisCache):
+    """The cache for rate-limit counts: when Redis cannot answer, add() did not add, get() finds
+    nothing and incr() finds no key (django-ratelimit then lets the request through)."""
+
+    def add(self, *args, **kwargs):
+        try:
+            return super().add(*args, **kwargs)
+        except (RedisError, OSError):
+            logger.warning("rate-limit cache unavailable; the request is let through")
+            return False
+
+    def get(self, key, default=None, version=None):
+        try:
+            return super().get(key, default, version)
+        except (RedisError, OSError):
+            return default
+
+    def incr(self, key, delta=1, version=None):
+        try:
+            return super().incr(key, delta, version)
+        except (RedisError, OSError):
+            raise ValueError("rate-limit cache unavailable") from None

@@ -88,7 +88,11 @@ if REDIS_URL:
         # Fail fast when Redis is away: sessions fall back to the database, rate limits let requests through.
         "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
     }
-    CACHES = {"default": {**_redis, "KEY_PREFIX": "cache"}, "sessions": {**_redis, "KEY_PREFIX": "session"}}
+    CACHES = {
+        # Rate-limit counts (RATELIMIT_USE_CACHE): with Redis away, the request goes through.
+        "default": {**_redis, "BACKEND": "intake.redis_cache.FailOpenRedisCache", "KEY_PREFIX": "cache"},
+        "sessions": {**_redis, "KEY_PREFIX": "session"},
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003"]  # a per-process cache: see above

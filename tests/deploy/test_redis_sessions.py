@@ -171,6 +171,21 @@ def test_the_redis_cache_increments_only_a_present_key_and_keeps_its_expiry(redi
     cache.clear()
 
 
+def test_the_fail_open_cache_still_counts_when_redis_is_up(settings, redis_url):
+    from django.core.cache import caches
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "intake.redis_cache.FailOpenRedisCache", "LOCATION": redis_url},
+    }
+    cache = caches["default"]
+    cache.delete("count")
+    assert cache.add("count", 1, 60) and not cache.add("count", 1, 60)
+    assert cache.incr("count") == 2 and cache.get("count") == 2
+    with pytest.raises(ValueError):
+        cache.incr("absent")
+
+
 def test_the_database_copy_refuses_a_taken_key_and_a_missing_row(settings, redis_url):
     from django.contrib.sessions.backends.base import CreateError, UpdateError
     from django.contrib.sessions.models import Session

@@ -76,6 +76,23 @@ def test_sending_the_form_over_and_over_is_limited_too(client_factory, settings)
     assert not Intake.objects.get().consultation_requested
 
 
+def test_rate_limits_let_visitors_through_when_redis_is_down(settings, client):
+    # The production layout: rate-limit counts in Redis, which nothing answers here.
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {
+            "BACKEND": "intake.redis_cache.FailOpenRedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "KEY_PREFIX": "cache",
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        },
+    }
+    Visitor(client).walk(journey(), finish=False)
+    assert client.post(step_url("check"), {})["Location"] == "/guidance/"
+    assert client.post("/guidance/", VALID)["Location"] == "/guidance/request-sent/"
+    assert Intake.objects.get().consultation_requested
+
+
 def test_a_filled_honeypot_on_the_last_step_stores_nothing(client):
     Visitor(client).walk(journey(), finish=False)
     response = client.post(step_url("check"), {"check-website": "http://spam.example"})
