@@ -12,13 +12,17 @@ from django.conf import settings
 from django.db.models import Q
 
 from intake.models import ConflictRecord, Intake, OtherPartyAlias
+from intake.models.intake import NAME_KEY_LENGTH
 
 
 def normalize_name(name: str) -> str:
-    """Case, accents, punctuation and spacing do not matter: "José  O'Neil" == "jose oneil"."""
+    """Case, accents, punctuation and spacing do not matter: "José  O'Neil" == "jose oneil".
+
+    At most NAME_KEY_LENGTH characters: a name the form accepts can grow when normalized ("™"
+    becomes "tm"), and every key, stored or compared, is cut the same way."""
     text = unicodedata.normalize("NFKD", name or "").encode("ascii", "ignore").decode().casefold()
     text = re.sub(r"[^a-z0-9 ]+", "", text)
-    return " ".join(text.split())
+    return " ".join(text.split())[:NAME_KEY_LENGTH].rstrip()
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from intake.models.intake import Intake
+from intake.models.intake import NAME_KEY_LENGTH, Intake
 
 
 class Note(models.Model):
@@ -48,7 +48,7 @@ class OtherPartyAlias(models.Model):
 
     intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="aliases")
     name = models.CharField("other name", max_length=100)
-    name_key = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
+    name_key = models.CharField(max_length=NAME_KEY_LENGTH, blank=True, editable=False, db_index=True)
 
     class Meta:
         verbose_name = "other name for the other party"

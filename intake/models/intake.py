@@ -12,6 +12,10 @@ from phonenumber_field.modelfields import PhoneNumberField
 
 from intake import choices
 
+# The longest a normalized name (a conflict-check key) is kept: normalizing can lengthen a name
+# ("ﬃ" becomes "ffi"), so keys are cut to this length (intake.conflicts.normalize_name).
+NAME_KEY_LENGTH = 100
+
 
 class Status(models.TextChoices):
     NEW = "new", "New"
@@ -115,8 +119,8 @@ class Intake(models.Model):
     )
 
     # The names above, normalized (intake.conflicts.normalize_name), for the conflict check.
-    name_key = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
-    other_party_key = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
+    name_key = models.CharField(max_length=NAME_KEY_LENGTH, blank=True, editable=False, db_index=True)
+    other_party_key = models.CharField(max_length=NAME_KEY_LENGTH, blank=True, editable=False, db_index=True)
 
     class Meta:
         verbose_name = "intake"

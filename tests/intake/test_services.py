@@ -45,3 +45,17 @@ def test_the_intake_stores_typed_answers_rules_snapshot_and_priority():
         assert f'data-rule="{rule_id}"' in intake.guidance_snapshot
     assert intake.status == "new"
     assert not intake.consultation_requested
+
+
+def test_a_name_that_grows_when_normalized_is_stored_with_its_conflict_key_cut():
+    from intake.conflicts import normalize_name
+    from intake.services import consultation_request
+
+    # 100 characters, as the form allows; normalized, "™" becomes "tm" and "ﬃ" becomes "ffi".
+    details = {"name": "™" * 100, "other_party_name": "ﬃ" * 100, "preferred_method": "email"}
+    intake = consultation_request(intake=IntakeFactory(), details=details, consent_text="I agree")
+    stored = Intake.objects.get(pk=intake.pk)
+    assert stored.name == "™" * 100  # the name itself is kept whole
+    assert stored.name_key == "tm" * 50 and stored.other_party_key == ("ffi" * 34)[:100]
+    assert normalize_name("José  O'Neil") == "jose oneil"
+    assert normalize_name(" ".join(["abc"] * 30)) == " ".join(["abc"] * 25)  # cut, no trailing space
