@@ -19,6 +19,13 @@ def redact(text: str) -> str:
     return PHONE.sub(MASK, EMAIL.sub(MASK, text))
 
 
+def database_error(error: Exception) -> str:
+    """A database error as a log may show it: its kind and SQLSTATE code, never its message, in
+    which PostgreSQL may quote the row it refused, with whatever the visitor typed."""
+    code = getattr(error.__cause__, "sqlstate", None)
+    return f"{type(error).__name__} {code}" if code else type(error).__name__
+
+
 class RedactPersonalData(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()

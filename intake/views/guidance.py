@@ -16,6 +16,7 @@ from django_ratelimit.core import get_usage, is_ratelimited
 from intake import journey, page_memory
 from intake.forms.consultation import CONSENT_TEXT, ConsultationForm
 from intake.guidance_text import render_stored_guidance
+from intake.logging import database_error
 from intake.models import Intake
 from intake.services import IntakeGone, consultation_request
 from intake.views import errors
@@ -116,7 +117,7 @@ def guidance(request):
             except IntakeGone:
                 return _missing(request, status=410)
             except DatabaseError as error:
-                logger.error("could not store a consultation request (%s: %s)", type(error).__name__, error)
+                logger.error("could not store a consultation request (%s)", database_error(error))
                 # Shown again with everything they typed still in the form.
                 status, problem = (
                     503,

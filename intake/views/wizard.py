@@ -23,6 +23,7 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 from guidance import Answers
 from guidance.vocabulary import OrderType, Step
 from intake import choices, journey, page_memory, summary
+from intake.logging import database_error
 from intake.services import intake_create
 from intake.steps import CONDITIONS, FORMS, QUESTION_STEPS
 from intake.views import errors
@@ -272,9 +273,7 @@ class QuestionWizard(NamedUrlSessionWizardView):
         except DatabaseError as error:
             # The answers stay in the session; finishing again after recovery stores one intake.
             logger.error(
-                "could not store an intake (%s: %s); the visitor was asked to retry",
-                type(error).__name__,
-                error,
+                "could not store an intake (%s); the visitor was asked to retry", database_error(error)
             )
             return render(self.request, "questions/try_again.html", status=503)
         journey.remember_finished(self.request.session, intake.reference)

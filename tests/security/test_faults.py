@@ -89,6 +89,32 @@ def test_a_database_outage_during_a_consultation_request_keeps_what_was_typed(vi
     assert Intake.objects.get().name == "Sam"
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("where", ["intake", "consultation"])
+def test_a_refused_row_is_logged_by_kind_and_code_never_with_its_values(visitor, client, caplog, where):
+    """PostgreSQL's message for a refused row quotes the row ("Failing row contains (...)")."""
+    from django.db import IntegrityError
+
+    from tests.journeys import VALID
+
+    class Refused(Exception):
+        sqlstate = "23502"  # not_null_violation, as psycopg's error carries it
+
+    refused = IntegrityError('null value in column "x"\nDETAIL: Failing row contains (Sam, Alex Doe).')
+    refused.__cause__ = Refused()
+    if where == "intake":
+        visitor.walk(journey(), finish=False)
+        with mock.patch("intake.views.wizard.intake_create", side_effect=refused):
+            assert client.post(step_url("check"), {}).status_code == 503
+    else:
+        visitor.walk(journey())
+        with mock.patch("intake.views.guidance.consultation_request", side_effect=refused):
+            assert client.post("/guidance/", VALID).status_code == 503
+    logged = {"intake": "an intake", "consultation": "a consultation request"}[where]
+    assert f"could not store {logged} (IntegrityError 23502)" in caplog.text
+    assert "Sam" not in caplog.text and "Alex" not in caplog.text and "Failing row" not in caplog.text
+
+
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_creates_of_one_journey_store_one_intake(monkeypatch):
     """Both submits pass the "already stored?" check before either inserts: the unique journey id decides."""
