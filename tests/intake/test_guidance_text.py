@@ -50,13 +50,30 @@ def test_a_one_way_order_still_names_the_protected_person():
 @pytest.mark.parametrize(
     ("role", "heading", "advice"),
     [
-        ("restrained", "Your court date", "If you miss it, the judge may decide without you."),
-        ("helping_restrained", "Their court date", "If they miss it, the judge may decide without them."),
+        ("restrained", "Your court date", "Check your court papers for the time and place, and whether you"),
+        (
+            "protected",
+            "Your court date",
+            "If you have to go and you miss it, that can cause serious problems.",
+        ),
+        ("helping_restrained", "Their court date", "They should check their court papers"),
+        ("helping_protected", "Their court date", "If they have to go and they miss it"),
     ],
 )
 def test_the_court_date_is_told_to_whoever_goes(role, heading, advice):
-    text = guidance_text("en", role=role, court_date=TODAY + datetime.timedelta(days=20))
-    assert heading in text and advice in text
+    def court_date_block(language):
+        answers = Answers.from_dict(journey(role=role, court_date=TODAY + datetime.timedelta(days=20)))
+        html = render_guidance(answers, evaluate(answers, TODAY), language)
+        block = html.split('<div class="court-date">', 1)[1].split("</div>", 1)[0]
+        return " ".join(re.sub(r"<[^>]+>", " ", block).split())
+
+    court_date = court_date_block("en")
+    assert heading in court_date and advice in court_date
+    # Whether someone must attend depends on their part in the case: never told they must, or what
+    # a judge would do if they did not come (a defendant risks far more; a witness may not be needed).
+    assert "Go to court on this date" not in court_date and "judge" not in court_date
+    spanish = court_date_block("es")
+    assert "papeles de la corte" in spanish and "problemas graves" in spanish
 
 
 def test_with_no_order_yet_the_guidance_does_not_speak_of_your_order():
