@@ -49,6 +49,19 @@
     }
   }
 
+  // An error summary link focuses its field and shows the whole field (label, hint and mistake),
+  // below the sticky header, not just the input (without this file, CSS scroll padding helps).
+  if (summary) {
+    summary.addEventListener("click", function (event) {
+      var link = event.target.closest("a[href^='#']");
+      var input = link && document.getElementById(link.getAttribute("href").slice(1));
+      if (!input) { return; }
+      event.preventDefault();
+      (input.closest(".field") || input).scrollIntoView();
+      input.focus({ preventScroll: true });
+    });
+  }
+
   // A print button, shown only where printing can be started from the page.
   var printButton = document.querySelector("[data-print]");
   if (printButton && window.print) {

@@ -212,3 +212,17 @@ def test_nothing_overflows_a_small_phone_in_either_language(browser, site):
             header = page.locator(".site-header").bounding_box()
             assert header["height"] <= 120, (locale, path, header)
         context.close()
+
+
+def test_an_error_link_shows_the_whole_field_below_the_sticky_header(context, site):
+    page = context.new_page()  # a phone
+    finish(page, site, journey())
+    click_and_wait(page, page.get_by_role("button", name="Send my request"))  # nothing filled in
+    page.locator(".error-summary a").first.click()
+    assert page.evaluate("document.activeElement.id") == "id_name"
+    header = page.locator(".site-header").bounding_box()
+    label = page.locator("label[for='id_name']").bounding_box()
+    field = page.locator("#id_name").bounding_box()
+    # The label (and so the hint and the mistake under it) is not hidden behind the header.
+    assert label["y"] >= header["y"] + header["height"], (label, header)
+    assert field["y"] + field["height"] <= page.viewport_size["height"]
