@@ -4,10 +4,11 @@ import functools
 import logging
 
 from django.conf import settings
+from django.contrib import messages
 from django.db import DatabaseError, connections, router
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
@@ -23,6 +24,11 @@ from intake.views import errors
 from intake.views.caching import never_cache
 
 logger = logging.getLogger(__name__)
+
+ALREADY_SENT = gettext_lazy(
+    "We already had your request, so this one was not sent again. If your details have changed, call "
+    "us and give the reference below."
+)
 
 # What the confirmation says depends on these choices (and the language), and on nothing else stored.
 CONTACT_CHOICES = ("preferred_method", "say_firm_name", "voicemail_ok")
@@ -91,6 +97,8 @@ def guidance(request):
     form, status, problem = None, 200, None
     if intake.consultation_requested:
         if request.method == "POST":  # sent again (a second press, Back then resend): already done
+            # Said plainly, so that details changed in an old tab are not thought to have arrived.
+            messages.info(request, ALREADY_SENT)
             return redirect("consultation_sent")
     elif request.method == "POST":
         # Two limits per address: on sending the form at all (generous), and on requests stored. A form

@@ -123,6 +123,11 @@ def test_sending_again_shows_the_confirmation_and_stores_nothing_new(finished, c
     intake = Intake.objects.get()
     assert intake.name == "Sam"
     assert intake.notifications.count() == 1
+    # Told so, in case they had changed something: only the first request's details are kept.
+    page = client.get("/guidance/request-sent/").content.decode()
+    assert "We already had your request, so this one was not sent again." in page
+    assert intake.reference in page
+    assert "not sent again" not in client.get("/guidance/request-sent/").content.decode()  # said once
 
 
 def test_an_email_request_is_not_told_about_calls(finished, client):
