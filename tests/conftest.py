@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache, caches
+from django.utils import translation
 
 from tests.journeys import Visitor
 
@@ -20,6 +21,15 @@ def fresh_cache():
     yield
     cache.clear()
     caches["pages"].clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: Django leaves the language of the last request it
+    served active in the thread (a Spanish journey would otherwise make the next test's forms Spanish)."""
+    translation.deactivate()
+    yield
+    translation.deactivate()
 
 
 PASSWORD = "a-long-test-password-1"
