@@ -14,7 +14,7 @@ from django.contrib import messages
 from django.db import DatabaseError
 from django.forms import MultiWidget
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django_ratelimit.core import is_ratelimited
@@ -32,6 +32,10 @@ from intake.views.caching import never_cache
 logger = logging.getLogger(__name__)
 
 JOURNEY_KEY = "journey"
+ASKED_AGAIN = gettext_lazy(
+    "You changed an answer that these questions depend on, so your earlier answers here were "
+    "cleared. Please answer them again."
+)
 CHECKED_KEY = "checked_steps"
 PERSPECTIVE_KEY = "contact_details_perspective"
 
@@ -216,6 +220,9 @@ class QuestionWizard(NamedUrlSessionWizardView):
         checked = set(self.storage.extra_data[CHECKED_KEY])
         for question in self.shown_questions():
             if question not in checked or self.answers_for(question) is None:
+                if self.storage.get_step_data(question) is not None and self.answers_for(question) is None:
+                    # Answered before, but the change made those answers mean something else.
+                    messages.info(self.request, ASKED_AGAIN)
                 return question
         return Step.CHECK
 

@@ -345,6 +345,8 @@ def test_who_started_the_contact_is_asked_again_when_its_words_change(visitor, c
     )
     page = client.get(step_url("contact_details")).content.decode()
     assert "checked" not in page  # nothing pre-ticked: the old answer meant something else
+    assert "so your earlier answers here were cleared" in page  # and the visitor is told why
+    assert "earlier answers here were cleared" not in client.get(step_url("contact_details")).content.decode()
     assert client.post(step_url("check"), {})["Location"] == step_url("contact_details")
     visitor.answer("contact_details", {"initiated_by": "restrained", "responded": "yes", "said_ok": "no"})
     client.post(step_url("check"), {})
