@@ -79,7 +79,7 @@ class ConsultationForm(forms.Form):
         label=_("Anything we should know before we call? (optional)"),
         help_text=_(
             "Do not write what happened. Anything you write could be used in a criminal case. "
-            "Tell the lawyer instead."
+            "Tell the lawyer instead. Up to 500 characters."
         ),
         max_length=500,
         required=False,

@@ -91,6 +91,8 @@ class FutureDateField(forms.MultiValueField):
     default_error_messages = {
         "incomplete": _("Enter the month, the day and the year of the date"),
         "invalid": _("Enter a real date, for example 3 27 2027"),
+        "month": _("Enter the month as a number from 1 to 12"),
+        "year": _("Enter the year with 4 digits, for example 2027"),
         "past": _("The date must be today or later. Leave it empty if there is no date yet."),
         "far": _("Enter a date in the next two years"),
     }
@@ -116,6 +118,12 @@ class FutureDateField(forms.MultiValueField):
             return None
         if not all(str(v or "").strip() for v in value):
             raise ValidationError(self.error_messages["incomplete"], code="incomplete")
+        month, year = str(value[0]).strip(), str(value[2]).strip()
+        # The two slips people make most, each told how to put it right ("27" for the year, "March").
+        if year.isdigit() and len(year) != 4:
+            raise ValidationError(self.error_messages["year"], code="year")
+        if not month.isdigit():
+            raise ValidationError(self.error_messages["month"], code="month")
         try:
             self.fields[0].clean(value[0]), self.fields[1].clean(value[1]), self.fields[2].clean(value[2])
             date = datetime.date(int(value[2]), int(value[0]), int(value[1]))

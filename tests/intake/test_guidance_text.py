@@ -133,3 +133,16 @@ def test_spanish_lists_speak_to_the_visitor_in_commands_and_of_the_person_helped
         "es", role="helping_restrained", order_types=["domestic_violence"], initiated_by="protected"
     )
     assert "Anotar quién lo vio." in helper and "Nunca violar la orden." in helper
+
+
+@pytest.mark.parametrize(
+    ("role", "english", "spanish"),
+    [
+        ("restrained", "If they come to your home, do not open the door", "no abra la puerta"),
+        ("helping_restrained", "If that person comes to their home, they should not open", "no debe abrir"),
+    ],
+)
+def test_someone_coming_to_the_door_is_not_answered_either(role, english, spanish):
+    # "Walk away" cannot be done from one's own home: not opening the door is the same not answering.
+    assert english in guidance_text("en", role=role)  # every kind of contact, in person included
+    assert spanish in guidance_text("es", role=role)

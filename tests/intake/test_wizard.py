@@ -198,7 +198,9 @@ def test_invalid_answers_get_a_clear_error_and_are_not_saved(visitor, client, st
         (("2", "", "2027"), "Enter the month, the day and the year"),
         (("1", "1", "2020"), "must be today or later"),
         (("1", "1", "2099"), "in the next two years"),
-        (("x", "1", "2027"), "Enter a real date"),
+        (("1", "x", "2027"), "Enter a real date"),
+        (("March", "1", "2027"), "Enter the month as a number from 1 to 12"),
+        (("3", "1", "27"), "Enter the year with 4 digits, for example 2027"),
     ],
 )
 def test_court_date_errors(visitor, client, parts, message):
