@@ -17,5 +17,6 @@ urlpatterns = [
     re_path(r"^questions/(?P<step>[^/]+)/$", questions, name="questions_step"),
     path("questions/", questions, name="questions"),
     path("guidance/", guidance.guidance, name="guidance"),
+    path("guidance/change/", guidance.change_answers, name="change_answers"),
     path("guidance/request-sent/", guidance.consultation_sent, name="consultation_sent"),
 ]

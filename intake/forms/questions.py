@@ -52,6 +52,27 @@ class QuestionForm(forms.Form):
                 answers[name] = data.get(key)
         return answers
 
+    @classmethod
+    def data_from(cls, answers: dict, prefix) -> dict:
+        """The data stored_data() would have saved for these answers (as an intake keeps them:
+        guidance.Answers.to_dict), for answering the questions again from a finished journey."""
+        data = {}
+        for name, field in cls.base_fields.items():
+            value, key = answers.get(name), f"{prefix}-{name}"
+            if value in (None, "", []):
+                continue
+            if isinstance(field.widget, forms.MultiWidget):
+                date = datetime.date.fromisoformat(value) if isinstance(value, str) else value
+                for suffix, part in zip(
+                    field.widget.widgets_names, field.widget.decompress(date), strict=True
+                ):
+                    data[key + suffix] = [str(part)]
+            elif isinstance(value, list | tuple):
+                data[key] = [str(v) for v in value]
+            else:
+                data[key] = [str(value)]
+        return data
+
     def stored_data(self):
         """This form's own cleaned values, in the shape its widgets read back; nothing else the
         request carried (django-formtools would keep the whole raw POST)."""

@@ -5,7 +5,15 @@ from intake.services.intakes import (
     consultation_request,
     intake_create,
     intake_delete,
+    intake_replace,
     new_reference,
 )
 
-__all__ = ["IntakeGone", "consultation_request", "intake_create", "intake_delete", "new_reference"]
+__all__ = [
+    "IntakeGone",
+    "consultation_request",
+    "intake_create",
+    "intake_delete",
+    "intake_replace",
+    "new_reference",
+]

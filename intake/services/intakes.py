@@ -98,8 +98,9 @@ def intake_delete(*, intake: Intake, keep_conflict_record: bool = False) -> None
     """Remove an intake and everything attached to it: contact details, notes, call attempts,
     other names, access records and notifications.
 
-    The one way intakes are deleted: the visitor's "Delete my answers", the reduction of anonymous
-    intakes, a manager's deletion and the retention purge. Staff deletions and the purge keep the
+    The one way intakes are deleted: the visitor's "Delete my answers" (or answering again, which
+    replaces the intake), the reduction of anonymous intakes, a manager's deletion and the
+    retention purge. Staff deletions and the purge keep the
     minimal conflict record PRODUCT.md describes; the visitor's own deletion keeps nothing.
     """
     with transaction.atomic():
@@ -117,3 +118,14 @@ def intake_delete(*, intake: Intake, keep_conflict_record: bool = False) -> None
                 },
             )
         Intake.objects.filter(pk=intake.pk).delete()
+
+
+def intake_replace(*, reference: str) -> None:
+    """Delete the intake a visitor has just answered again (intake.views.wizard.reopen), unless a
+    consultation was requested on it since (staff work from that one; it stays)."""
+    with transaction.atomic():
+        # Locked, so that a consultation request sent at the same moment from another tab either
+        # lands first (and the intake stays) or finds it gone.
+        replaced = Intake.objects.select_for_update().filter(reference=reference).first()
+        if replaced is not None and not replaced.consultation_requested:
+            intake_delete(intake=replaced)

@@ -11,9 +11,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import get_usage, is_ratelimited
 
+from guidance.vocabulary import Step
 from intake import journey, page_memory
 from intake.forms.consultation import CONSENT_TEXT, ConsultationForm
 from intake.guidance_text import render_stored_guidance
@@ -22,6 +23,7 @@ from intake.models import Intake
 from intake.services import IntakeGone, consultation_request
 from intake.views import errors
 from intake.views.caching import never_cache
+from intake.views.wizard import reopen
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +84,21 @@ def _requests_used_up(request):
 def _count_request(request):
     """Counts a request once it is stored (one the database refused is not counted)."""
     get_usage(request, group="consultation", key="ip", rate=settings.RATELIMIT_CONSULTATION, increment=True)
+
+
+@never_cache
+@require_POST
+def change_answers(request):
+    """Back to "Check your answers" with the finished journey's answers, to change any of them and
+    get new guidance (finishing replaces the intake). Not once a call was asked for: staff are
+    working from those answers, and the confirmation says to call with any change."""
+    intake = _finished_intake(request, "answers")
+    if intake is None:
+        return redirect("questions")
+    if intake.consultation_requested:
+        return redirect("consultation_sent")
+    reopen(request.session, intake)
+    return redirect("questions_step", step=Step.CHECK)
 
 
 @never_cache

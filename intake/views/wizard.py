@@ -24,7 +24,7 @@ from guidance import Answers
 from guidance.vocabulary import OrderType, Step
 from intake import choices, journey, page_memory, summary
 from intake.logging import database_error
-from intake.services import intake_create
+from intake.services import intake_create, intake_replace
 from intake.steps import CONDITIONS, FORMS, QUESTION_STEPS
 from intake.views import errors
 from intake.views.caching import never_cache
@@ -38,6 +38,30 @@ ASKED_AGAIN = gettext_lazy(
 )
 CHECKED_KEY = "checked_steps"
 PERSPECTIVE_KEY = "contact_details_perspective"
+# The reference of the finished intake a journey answers again; finishing replaces it.
+REPLACES_KEY = "replaces_intake"
+
+
+def reopen(session, intake) -> None:
+    """Put a finished intake's answers back into the questions, as a new journey that replaces it
+    when finished: for a visitor who wants to change an answer after seeing their guidance."""
+    answers = intake.answers
+    step_data = {}
+    for step, form in FORMS:
+        if step != Step.CHECK and (data := form.data_from(answers, prefix=step)):
+            step_data[str(step)] = data
+    mutual = OrderType.MUTUAL in (answers.get("order_types") or ())
+    session[journey.WIZARD_KEY] = {
+        "step": None,
+        "step_data": step_data,
+        "step_files": {},
+        "extra_data": {
+            JOURNEY_KEY: str(uuid.uuid4()),
+            CHECKED_KEY: sorted(step_data),
+            PERSPECTIVE_KEY: choices.perspective(answers.get("role"), mutual),
+            REPLACES_KEY: intake.reference,
+        },
+    }
 
 
 class QuestionWizard(NamedUrlSessionWizardView):
@@ -283,6 +307,9 @@ class QuestionWizard(NamedUrlSessionWizardView):
                 "could not store an intake (%s); the visitor was asked to retry", database_error(error)
             )
             return render(self.request, "questions/try_again.html", status=503)
+        replaced = self.storage.extra_data.get(REPLACES_KEY)
+        if replaced and replaced != intake.reference:
+            intake_replace(reference=replaced)
         journey.remember_finished(self.request.session, intake.reference)
         self.storage.reset()
         return redirect("guidance")
