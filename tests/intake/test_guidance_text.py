@@ -146,3 +146,10 @@ def test_someone_coming_to_the_door_is_not_answered_either(role, english, spanis
     # "Walk away" cannot be done from one's own home: not opening the door is the same not answering.
     assert english in guidance_text("en", role=role)  # every kind of contact, in person included
     assert spanish in guidance_text("es", role=role)
+
+
+def test_under_mutual_orders_a_helper_is_not_told_they_may_not_reply():
+    # The order binds the person they help, not the helper: the sentence speaks of the two people.
+    text = guidance_text("en", role="helping_restrained", order_types=["mutual"])
+    assert "Contact from one of them does not let the other reply." in text
+    assert "does not let you reply" not in text
