@@ -22,13 +22,14 @@ logger = logging.getLogger(__name__)
 
 # Set in the Redis copy while the database copy is older; the next request saves it again.
 DATABASE_BEHIND = "_database_behind"
+# A deleted session's key is kept in Redis this long under DELETED_PREFIX, set before its copies go:
+# a request of another tab that loaded it and saves it meanwhile must not make it again (a request
+# lasts at most gunicorn's timeout).
+DELETED_PREFIX = "deleted:"
+DELETED_SECONDS = 300
 
 
 class SessionStore(SignedUncompressed, cached_db.SessionStore):
-    # Whether this session's database copy is known to be behind its Redis copy (or missing: the
-    # session began during a database outage). Only then may a save insert a missing row again.
-    database_behind = False
-
     def load(self):
         try:
             data = self._cache.get(self.cache_key)
@@ -37,7 +38,6 @@ class SessionStore(SignedUncompressed, cached_db.SessionStore):
             data, cache_answered = None, False
         if data is not None:
             if data.get(DATABASE_BEHIND):
-                self.database_behind = True
                 self.modified = True  # copy it to the database at the end of this request
             return data
         # Not in Redis (restarted), or Redis is down: the database copy. If the database is down too,
@@ -66,11 +66,14 @@ class SessionStore(SignedUncompressed, cached_db.SessionStore):
         except DatabaseError:
             return False  # a new random key; its first save decides
 
-    def _in_cache(self) -> bool:
+    def _in_cache_and_not_deleted(self) -> bool:
+        """In one round trip to Redis; False when Redis cannot say (nothing is made again unsure)."""
+        deleted = DELETED_PREFIX + self.cache_key
         try:
-            return self.cache_key in self._cache
+            found = self._cache.get_many([self.cache_key, deleted])
         except Exception:  # noqa: BLE001 - Redis unavailable
             return False
+        return self.cache_key in found and deleted not in found
 
     def save(self, must_create=False):
         if self.session_key is None:
@@ -80,11 +83,11 @@ class SessionStore(SignedUncompressed, cached_db.SessionStore):
         try:
             self._save_database_copy(must_create)
         except UpdateError:
-            # No row to update. A session marked as behind, and still in Redis, may never have had
-            # one (it began during an outage): insert it. Otherwise the row was deleted (quick exit,
-            # start again or delete in another tab, perhaps while this request ran): stop, as
-            # Django does, and never bring the answers back.
-            if not (self.database_behind and self._in_cache()):
+            # No row to update. If the session was deleted (quick exit, start again or delete in
+            # another tab, perhaps while this request ran), stop, as Django does: the answers must
+            # not come back. If Redis still has it and it was not deleted, its row was never made
+            # (it began during an outage) or was lost (a database failover): insert one again.
+            if not self._in_cache_and_not_deleted():
                 raise
             try:
                 self._save_database_copy(must_create=True)
@@ -94,12 +97,9 @@ class SessionStore(SignedUncompressed, cached_db.SessionStore):
             database_saved = False
         if not database_saved:
             logger.warning("session saved to the cache only: database unavailable")
-            self.database_behind = True
             self._session[DATABASE_BEHIND] = True
         cached = self._cache_set(self._session, self.get_expiry_age())
-        if database_saved:
-            self.database_behind = False
-        else:
+        if not database_saved:
             self._session.pop(DATABASE_BEHIND, None)
             if not cached:
                 raise DatabaseError("neither the session cache nor the database is available")
@@ -134,6 +134,10 @@ class SessionStore(SignedUncompressed, cached_db.SessionStore):
         session_key = session_key or self.session_key
         if session_key is None:
             return
+        try:  # first: a save racing this deletion then knows not to make the session again
+            self._cache.set(DELETED_PREFIX + self.cache_key_prefix + session_key, True, DELETED_SECONDS)
+        except Exception:  # noqa: BLE001 - Redis unavailable; its copy cannot be found either
+            logger.warning("session: deletion not marked (cache unavailable)")
         try:
             DatabaseStore.delete(self, session_key)
         except DatabaseError:

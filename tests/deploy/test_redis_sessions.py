@@ -368,3 +368,17 @@ def test_a_quick_exit_racing_a_save_in_another_tab_does_not_bring_the_answers_ba
     assert refused == [True]  # as Django's own engine: the other tab's request is told the session ended
     assert not Session.objects.filter(session_key=key).exists()
     assert SessionStore(key).load() == {}
+
+
+def test_a_database_copy_lost_without_a_deletion_is_made_again(settings, redis_url, client):
+    """A failover that loses the latest writes drops rows nobody deleted: answers carry on."""
+    from django.contrib.sessions.models import Session
+
+    use_redis_sessions(settings, redis_url)
+    Visitor(client).walk(journey(), finish=False)
+    key = client.cookies["sessionid"].value
+    Session.objects.filter(session_key=key).delete()  # lost, not deleted through the session engine
+    response = client.post(step_url("situation"), step_data("situation", journey(criminal_case="yes")))
+    assert response.status_code == 302
+    row = Session.objects.get(session_key=key).get_decoded()
+    assert row["wizard_questions"]["step_data"]["situation"]["situation-criminal_case"] == ["yes"]
