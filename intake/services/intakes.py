@@ -120,12 +120,19 @@ def intake_delete(*, intake: Intake, keep_conflict_record: bool = False) -> None
         Intake.objects.filter(pk=intake.pk).delete()
 
 
-def intake_replace(*, reference: str) -> None:
-    """Delete the intake a visitor has just answered again (intake.views.wizard.reopen), unless a
-    consultation was requested on it since (staff work from that one; it stays)."""
+def intake_replace(*, reference: str, by: Intake) -> Intake:
+    """The intake a visitor's journey stands for once they have answered again
+    (intake.views.wizard.reopen): `by`, the new one, in place of the one with `reference`; or that
+    one, if a call was asked for on it meanwhile (staff work from it, and the visitor must still
+    reach it to delete it), and then the new one is deleted instead."""
     with transaction.atomic():
         # Locked, so that a consultation request sent at the same moment from another tab either
-        # lands first (and the intake stays) or finds it gone.
+        # lands first (and that intake stays) or finds it gone.
         replaced = Intake.objects.select_for_update().filter(reference=reference).first()
-        if replaced is not None and not replaced.consultation_requested:
-            intake_delete(intake=replaced)
+        if replaced is None:
+            return by
+        if replaced.consultation_requested:
+            intake_delete(intake=by)
+            return replaced
+        intake_delete(intake=replaced)
+        return by

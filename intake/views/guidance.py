@@ -23,7 +23,7 @@ from intake.models import Intake
 from intake.services import IntakeGone, consultation_request
 from intake.views import errors
 from intake.views.caching import never_cache
-from intake.views.wizard import reopen
+from intake.views.wizard import ANSWERS_LOCKED, reopen
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +95,8 @@ def change_answers(request):
     intake = _finished_intake(request, "answers")
     if intake is None:
         return redirect("questions")
-    if intake.consultation_requested:
+    if intake.consultation_requested:  # asked for in another tab since this page was shown
+        messages.info(request, ANSWERS_LOCKED)
         return redirect("consultation_sent")
     reopen(request.session, intake)
     return redirect("questions_step", step=Step.CHECK)

@@ -40,11 +40,19 @@ CHECKED_KEY = "checked_steps"
 PERSPECTIVE_KEY = "contact_details_perspective"
 # The reference of the finished intake a journey answers again; finishing replaces it.
 REPLACES_KEY = "replaces_intake"
+ANSWERS_LOCKED = gettext_lazy(
+    "You have asked us for a call, so your answers can no longer be changed here. To change "
+    "anything, call us and give your reference."
+)
 
 
 def reopen(session, intake) -> None:
     """Put a finished intake's answers back into the questions, as a new journey that replaces it
-    when finished: for a visitor who wants to change an answer after seeing their guidance."""
+    when finished: for a visitor who wants to change an answer after seeing their guidance. A
+    journey already answering it again (the button pressed twice, or again after Back) is kept."""
+    under_way = (session.get(journey.WIZARD_KEY) or {}).get("extra_data") or {}
+    if under_way.get(REPLACES_KEY) == intake.reference:
+        return
     answers = intake.answers
     step_data = {}
     for step, form in FORMS:
@@ -309,7 +317,16 @@ class QuestionWizard(NamedUrlSessionWizardView):
             return render(self.request, "questions/try_again.html", status=503)
         replaced = self.storage.extra_data.get(REPLACES_KEY)
         if replaced and replaced != intake.reference:
-            intake_replace(reference=replaced)
+            try:
+                kept = intake_replace(reference=replaced, by=intake)
+            except DatabaseError as error:  # both stay: the earlier one has no contact details
+                logger.error("could not replace an intake (%s)", database_error(error))
+                kept = intake
+            if kept != intake:  # a call was asked for on the earlier answers meanwhile
+                journey.remember_finished(self.request.session, kept.reference)
+                self.storage.reset()
+                messages.info(self.request, ANSWERS_LOCKED)
+                return redirect("consultation_sent")
         journey.remember_finished(self.request.session, intake.reference)
         self.storage.reset()
         return redirect("guidance")
@@ -335,7 +352,12 @@ class QuestionWizard(NamedUrlSessionWizardView):
             None if data is None else sorted(data.lists()),  # every value of a field, not only its last
             self.get_form_kwargs(step),
             self.position(step),
+            self.replacing(),
         ]
+
+    def replacing(self) -> bool:
+        """Whether these answers were put back from a finished journey, to replace its guidance."""
+        return REPLACES_KEY in self.storage.extra_data
 
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
@@ -345,6 +367,7 @@ class QuestionWizard(NamedUrlSessionWizardView):
         context["question_number"], context["back_url"] = self.position(step)
         if step == Step.CHECK and "summary_html" not in context:
             context["summary_html"] = self.summary_html()
+        context["replacing"] = self.replacing()
         return context
 
     def summary_html(self):

@@ -6,7 +6,6 @@ import pytest
 from django.utils import timezone
 
 from intake.models import Intake
-from intake.services import consultation_request
 from tests.journeys import VALID, journey, step_url
 
 pytestmark = pytest.mark.django_db
@@ -32,12 +31,18 @@ def test_answering_again_without_a_change_gives_the_same_answers_and_replaces_th
     first = Intake.objects.get()
     assert "Change your answers" in client.get("/guidance/").content.decode()
     assert change(client)["Location"] == step_url("check")
-    assert client.get(step_url("check")).status_code == 200
+    check = client.get(step_url("check")).content.decode()
+    assert "new guidance replaces the guidance you saw before" in check
     assert client.post(step_url("check"), {})["Location"] == "/guidance/"
     second = Intake.objects.get()  # the first was replaced
     assert second.reference != first.reference
     assert second.answers == first.answers and second.rule_ids == first.rule_ids
     assert client.get("/guidance/").status_code == 200
+
+
+def test_only_answers_put_back_are_told_they_replace_guidance(visitor, client):
+    visitor.walk(journey(), finish=False)
+    assert "replaces the guidance" not in client.get(step_url("check")).content.decode()
 
 
 def test_a_changed_answer_gives_new_guidance(visitor, client):
@@ -67,21 +72,52 @@ def test_after_asking_for_a_call_the_answers_are_not_reopened(visitor, client):
     visitor.walk(journey())
     assert client.post("/guidance/", VALID).status_code == 302
     assert "Change your answers" not in client.get("/guidance/").content.decode()
+    # A stale tab still showing the button: told why, and nothing is put back.
     assert change(client)["Location"] == "/guidance/request-sent/"
-    assert client.get(step_url("check"))["Location"] == "/guidance/"  # no answers put back
+    assert (
+        "your answers can no longer be changed here" in client.get("/guidance/request-sent/").content.decode()
+    )
+    assert client.get(step_url("check"))["Location"] == "/guidance/"
     assert Intake.objects.get().consultation_requested
 
 
-def test_a_call_asked_for_from_another_tab_meanwhile_keeps_that_intake(visitor, client):
-    visitor.walk(journey())
+def test_a_call_asked_for_from_another_tab_meanwhile_keeps_that_intake_within_reach(visitor, client):
+    visitor.walk(journey(criminal_case="no"))
     first = Intake.objects.get()
     change(client)
-    consultation_request(
-        intake=first, details={"name": "Sam", "preferred_method": "email"}, consent_text="ok"
-    )
+    visitor.answer("situation", {"criminal_case": "yes"})
+    # Sent from the old guidance page in another tab while the answers were being changed.
+    assert client.post("/guidance/", VALID)["Location"] == "/guidance/request-sent/"
+    response = client.post(step_url("check"), {})
+    assert response["Location"] == "/guidance/request-sent/"
+    assert "your answers can no longer be changed here" in client.get(response["Location"]).content.decode()
+    # Only the intake staff work from is stored, and the visitor still reaches it to delete it.
+    assert list(Intake.objects.values_list("pk", flat=True)) == [first.pk]
+    assert client.post("/delete/").status_code == 302
+    assert not Intake.objects.exists()
+
+
+def test_pressing_change_again_keeps_the_changes_under_way(visitor, client):
+    visitor.walk(journey(criminal_case="no"))
+    change(client)
+    visitor.answer("situation", {"criminal_case": "yes"})
+    assert change(client)["Location"] == step_url("check")  # Back to the old guidance, pressed again
     client.post(step_url("check"), {})
-    assert Intake.objects.count() == 2  # staff work from the first; the new answers are stored too
-    assert Intake.objects.get(pk=first.pk).consultation_requested
+    assert Intake.objects.get().answers["criminal_case"] == "yes"
+
+
+def test_a_database_failure_replacing_the_old_intake_still_shows_the_new_guidance(visitor, client, caplog):
+    from unittest import mock
+
+    from django.db import OperationalError
+
+    visitor.walk(journey())
+    change(client)
+    with mock.patch("intake.views.wizard.intake_replace", side_effect=OperationalError("gone away")):
+        assert client.post(step_url("check"), {})["Location"] == "/guidance/"
+    assert "could not replace an intake (OperationalError)" in caplog.text
+    assert Intake.objects.count() == 2  # the earlier one, without contact details, waits for the purge
+    assert client.get("/guidance/").status_code == 200
 
 
 def test_without_finished_answers_there_is_nothing_to_change(client):
