@@ -13,10 +13,13 @@ from django.views.debug import SafeExceptionReporterFilter
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"(?<!\d)(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}(?!\d)")
 MASK = "[redacted]"
+# PostgreSQL's detail of a refused row quotes its values ("Failing row contains (...)", "Key
+# (name)=(...) already exists"): whatever the visitor typed.
+DATABASE_DETAIL = re.compile(r"^(\s*DETAIL:).*$", re.M)
 
 
 def redact(text: str) -> str:
-    return PHONE.sub(MASK, EMAIL.sub(MASK, text))
+    return DATABASE_DETAIL.sub(r"\1 " + MASK, PHONE.sub(MASK, EMAIL.sub(MASK, text)))
 
 
 def database_error(error: Exception) -> str:
@@ -32,6 +35,10 @@ class RedactPersonalData(logging.Filter):
         cleaned = redact(message)
         if cleaned != message:
             record.msg, record.args = cleaned, None
+        # The traceback of an error nobody caught (Django's "Internal Server Error" line) carries the
+        # exception's message too; formatted here, a handler prints this text instead.
+        if record.exc_info and not record.exc_text:
+            record.exc_text = redact(logging.Formatter().formatException(record.exc_info))
         return True
 
 

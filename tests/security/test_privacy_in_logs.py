@@ -1,6 +1,7 @@
 """No personal data in logs or error reports."""
 
 import logging
+import sys
 
 import pytest
 from django.conf import settings
@@ -18,6 +19,25 @@ def test_the_log_filter_masks_emails_and_phone_numbers():
     )
     RedactPersonalData().filter(record)
     assert record.getMessage() == "from [redacted] at [redacted]"
+
+
+def test_a_traceback_loses_the_database_detail_of_a_refused_row():
+    from django.db import IntegrityError
+
+    refused = IntegrityError(
+        'null value in column "consent_at" violates not-null constraint\n'
+        "DETAIL:  Failing row contains (7, Sam Secret, sam@example.com)."
+    )
+    try:
+        raise refused
+    except IntegrityError:
+        record = logging.LogRecord("django.request", logging.ERROR, "f", 1, "Internal Server Error", (), None)
+        record.exc_info = sys.exc_info()
+    RedactPersonalData().filter(record)
+    printed = logging.Formatter().format(record)
+    assert "IntegrityError" in printed and "violates not-null constraint" in printed  # still useful
+    assert "DETAIL: [redacted]" in printed
+    assert "Sam Secret" not in printed and "sam@example.com" not in printed
 
 
 def test_every_log_handler_filters_personal_data():
