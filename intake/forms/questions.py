@@ -54,8 +54,9 @@ class QuestionForm(forms.Form):
 
     @classmethod
     def data_from(cls, answers: dict, prefix) -> dict:
-        """The data stored_data() would have saved for these answers (as an intake keeps them:
-        guidance.Answers.to_dict), for answering the questions again from a finished journey."""
+        """Answers in the shape the form's widgets read back, as the wizard stores them: from a form's
+        cleaned values (stored_data), or from an intake's answers (guidance.Answers.to_dict, dates as
+        text) for answering the questions again from a finished journey."""
         data = {}
         for name, field in cls.base_fields.items():
             value, key = answers.get(name), f"{prefix}-{name}"
@@ -76,21 +77,7 @@ class QuestionForm(forms.Form):
     def stored_data(self):
         """This form's own cleaned values, in the shape its widgets read back; nothing else the
         request carried (django-formtools would keep the whole raw POST)."""
-        data = {}
-        for name, field in self.fields.items():
-            value, key = self.cleaned_data.get(name), self.add_prefix(name)
-            if value in (None, "", []):
-                continue
-            if isinstance(field.widget, forms.MultiWidget):
-                for suffix, part in zip(
-                    field.widget.widgets_names, field.widget.decompress(value), strict=True
-                ):
-                    data[key + suffix] = [str(part)]
-            elif isinstance(value, list | tuple):
-                data[key] = [str(v) for v in value]
-            else:
-                data[key] = [str(value)]
-        return data
+        return self.data_from(self.cleaned_data, prefix=self.prefix)
 
 
 def _for_role(role, *, self_text, other_text, helper_restrained, helper_protected=None):
