@@ -100,8 +100,8 @@ def intake_delete(*, intake: Intake, keep_conflict_record: bool = False) -> None
 
     The one way intakes are deleted: the visitor's "Delete my answers" (or answering again, which
     replaces the intake), the reduction of anonymous intakes, a manager's deletion and the
-    retention purge. Staff deletions and the purge keep the
-    minimal conflict record PRODUCT.md describes; the visitor's own deletion keeps nothing.
+    retention purge. Staff deletions and the purge keep the minimal conflict record PRODUCT.md
+    describes; the visitor's own deletion keeps nothing.
     """
     with transaction.atomic():
         if keep_conflict_record and intake.consultation_requested:

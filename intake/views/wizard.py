@@ -32,14 +32,15 @@ from intake.views.caching import never_cache
 logger = logging.getLogger(__name__)
 
 JOURNEY_KEY = "journey"
-ASKED_AGAIN = gettext_lazy(
-    "You changed an answer that these questions depend on, so your earlier answers here were "
-    "cleared. Please answer them again."
-)
 CHECKED_KEY = "checked_steps"
 PERSPECTIVE_KEY = "contact_details_perspective"
 # The reference of the finished intake a journey answers again; finishing replaces it.
 REPLACES_KEY = "replaces_intake"
+
+ASKED_AGAIN = gettext_lazy(
+    "You changed an answer that these questions depend on, so your earlier answers here were "
+    "cleared. Please answer them again."
+)
 ANSWERS_LOCKED = gettext_lazy(
     "You have asked us for a call, so your answers can no longer be changed here. To change "
     "anything, call us and give your reference."
