@@ -32,6 +32,8 @@ ALREADY_SENT = gettext_lazy(
     "us and give the reference below."
 )
 
+SAFETY_RULE = "safety-resources"
+
 # What the confirmation says depends on these choices (and the language), and on nothing else stored.
 CONTACT_CHOICES = ("preferred_method", "say_firm_name", "voicemail_ok")
 
@@ -163,7 +165,10 @@ def guidance(request):
     # With no order yet there is no order to read, only papers a visitor may have been given.
     no_order = "none_yet" in (intake.answers.get("order_types") or ())
     requested = intake.consultation_requested
-    context = {"problem": problem, "no_order": no_order}
+    # A line about danger for everyone whose rules do not include the safety resources (someone
+    # restrained, under mutual orders, or unsure): any of them may be the one in danger.
+    danger_line = SAFETY_RULE not in intake.rule_ids
+    context = {"problem": problem, "no_order": no_order, "danger_line": danger_line}
 
     def render_page(**extra):
         # An empty form is built only when the page is rendered, not when it comes from memory.
@@ -172,7 +177,7 @@ def guidance(request):
 
     # The page around the guidance is the same for everyone who sees an empty form, or none (the
     # request is sent), and has an order or not. A form sent back with mistakes is this visitor's own.
-    facts = None if form is not None else [requested, no_order]
+    facts = None if form is not None else [requested, no_order, danger_line]
     return page_memory.respond(request, facts, render_page, fills={"guidance_html": guidance_html})
 
 

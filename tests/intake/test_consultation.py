@@ -170,3 +170,19 @@ def test_the_pages_read_the_intake_as_the_orm_would(finished, rf):
     assert ours.get_deferred_fields() == orms.get_deferred_fields()
     visitor_journey.remember_finished(request.session, "NONE-LEFT")
     assert _finished_intake(request, *fields) is None  # deleted meanwhile, or never there
+
+
+@pytest.mark.parametrize(
+    ("answers", "line_shown"),
+    [
+        (journey(role="protected", order_types=["mutual"]), True),  # no safety rule under mutual orders
+        (journey(role="restrained"), True),
+        (journey(role="unsure", order_types=["none_yet"]), True),
+        (journey(role="protected"), False),  # the safety rule says it, with the hotline
+    ],
+)
+def test_everyone_is_told_to_call_911_in_danger_once(client, visitor, answers, line_shown):
+    visitor.walk(answers)
+    page = client.get("/guidance/").content.decode()
+    assert ("If anyone is in danger now, call 911." in page) is line_shown
+    assert "911" in page

@@ -174,7 +174,7 @@ def test_check_pages_share_the_page_around_each_visitors_own_answers():
 
 def test_guidance_pages_share_the_page_around_each_visitors_own_guidance_and_token():
     first, first_intake = finished_visitor(journey())
-    second, second_intake = finished_visitor(journey(role="protected", contact_kinds=["call"]))
+    second, second_intake = finished_visitor(journey(role="helping_restrained", contact_kinds=["call"]))
     assert first_intake.guidance_snapshot != second_intake.guidance_snapshot
     with Renders("guidance/page.html") as renders:
         pages = [client.get("/guidance/").content.decode() for client in (first, second)]
@@ -334,3 +334,11 @@ def test_with_no_order_yet_the_questions_check_and_guidance_pages_speak_of_no_or
     assert "Read your own order" in with_order.get("/guidance/").content.decode()
     page = without.get("/guidance/").content.decode()
     assert "If there are court papers, read them" in page and "Read your own order" not in page
+
+
+def test_the_danger_line_is_part_of_the_guidance_pages_look():
+    restrained, _ = finished_visitor(journey())
+    protected, _ = finished_visitor(journey(role="protected"))  # has the safety rule instead
+    pages = [client.get("/guidance/").content.decode() for client in (restrained, protected, restrained)]
+    shown = ["If anyone is in danger now, call 911." in page for page in pages]
+    assert shown == [True, False, True]
