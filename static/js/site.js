@@ -72,6 +72,13 @@
   // Prevent accidental double submits (the server ignores them anyway).
   document.querySelectorAll("form").forEach(function (form) {
     form.addEventListener("submit", function () {
+      // The consultation form sent back with mistakes is the answer to a sent form. Sent again, its
+      // history entry first gets the page's own address: Back from the confirmation then loads the
+      // guidance page (which says the call was asked for), not a "Confirm form resubmission" page.
+      // Not before sending: reloading the page with mistakes must keep what the visitor typed.
+      if (summary && form.classList.contains("consultation-form") && window.history.replaceState) {
+        window.history.replaceState(window.history.state, "", window.location.href);
+      }
       var button = form.querySelector("[data-prevent-double-submit]");
       if (button) {
         if (button.dataset.submitted) { return; }

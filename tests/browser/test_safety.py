@@ -226,3 +226,21 @@ def test_an_error_link_shows_the_whole_field_below_the_sticky_header(context, si
     # The label (and so the hint and the mistake under it) is not hidden behind the header.
     assert label["y"] >= header["y"] + header["height"], (label, header)
     assert field["y"] + field["height"] <= page.viewport_size["height"]
+
+
+def test_back_from_the_confirmation_after_a_mistake_shows_the_guidance_not_a_resubmission_page(context, site):
+    page = context.new_page()
+    finish(page, site, journey())
+    click_and_wait(page, page.get_by_role("button", name="Send my request"))  # nothing filled in
+    assert "There is a problem" in page.content()
+    page.fill("#id_name", "Sam")
+    page.check("input[name='preferred_method'][value='email']")
+    page.fill("#id_email", "sam@example.com")
+    page.check("input[name='voicemail_ok'][value='no']")
+    page.check("input[name='say_firm_name'][value='no']")
+    page.check("#id_consent")
+    click_and_wait(page, page.get_by_role("button", name="Send my request"))
+    assert page.url == site + "/guidance/request-sent/"
+    response = page.go_back()  # Chromium fails with ERR_CACHE_MISS on a sent form's entry
+    assert response.request.method == "GET" and response.status == 200
+    assert "You have already asked for a call." in page.content()
