@@ -24,6 +24,7 @@ from guidance import Answers
 from guidance.vocabulary import OrderType, Step
 from intake import choices, journey, page_memory, summary
 from intake.logging import database_error
+from intake.models import Intake
 from intake.services import intake_create, intake_replace
 from intake.steps import CONDITIONS, FORMS, QUESTION_STEPS
 from intake.views import errors
@@ -190,6 +191,8 @@ class QuestionWizard(NamedUrlSessionWizardView):
     # --- routing --------------------------------------------------------------------
 
     def get(self, request, *args, **kwargs):
+        if (locked := self.answers_locked()) is not None:
+            return locked
         step = kwargs.get("step")
         if step not in (None, Step.ROLE) and JOURNEY_KEY not in self.storage.extra_data:
             # No journey under way. Finished: the answers are stored and shown on the guidance (Back
@@ -216,6 +219,8 @@ class QuestionWizard(NamedUrlSessionWizardView):
         )
 
     def post(self, request, *args, **kwargs):
+        if (locked := self.answers_locked()) is not None:
+            return locked
         step = kwargs.get("step")
         if self.storage.extra_data.get(JOURNEY_KEY) is None:
             return self.journey_missing(step)
@@ -320,7 +325,7 @@ class QuestionWizard(NamedUrlSessionWizardView):
         if replaced and replaced != intake.reference:
             try:
                 kept = intake_replace(reference=replaced, by=intake)
-            except DatabaseError as error:  # both stay: the earlier one has no contact details
+            except DatabaseError as error:  # both stay; an earlier one without a call is reduced within a day
                 logger.error("could not replace an intake (%s)", database_error(error))
                 kept = intake
             if kept != intake:  # a call was asked for on the earlier answers meanwhile
@@ -355,6 +360,20 @@ class QuestionWizard(NamedUrlSessionWizardView):
             self.position(step),
             self.replacing(),
         ]
+
+    def answers_locked(self):
+        """Answers put back to replace a finished intake on which a call has been asked for since
+        (from another tab): they can no longer replace it, and the visitor is told at once, before
+        changing anything more, rather than when finishing."""
+        replaced = self.storage.extra_data.get(REPLACES_KEY)
+        if (
+            replaced is None
+            or not Intake.objects.filter(reference=replaced, consultation_requested_at__isnull=False).exists()
+        ):
+            return None
+        self.storage.reset()
+        messages.info(self.request, ANSWERS_LOCKED)
+        return redirect("consultation_sent")
 
     def replacing(self) -> bool:
         """Whether these answers were put back from a finished journey, to replace its guidance."""

@@ -6,6 +6,7 @@ import pytest
 from django.utils import timezone
 
 from intake.models import Intake
+from intake.views import wizard
 from tests.journeys import VALID, journey, step_url
 
 pytestmark = pytest.mark.django_db
@@ -88,13 +89,31 @@ def test_a_call_asked_for_from_another_tab_meanwhile_keeps_that_intake_within_re
     visitor.answer("situation", {"criminal_case": "yes"})
     # Sent from the old guidance page in another tab while the answers were being changed.
     assert client.post("/guidance/", VALID)["Location"] == "/guidance/request-sent/"
-    response = client.post(step_url("check"), {})
+    # The next question page says so at once, before anything more is changed.
+    response = client.get(step_url("check"))
     assert response["Location"] == "/guidance/request-sent/"
     assert "your answers can no longer be changed here" in client.get(response["Location"]).content.decode()
     # Only the intake staff work from is stored, and the visitor still reaches it to delete it.
     assert list(Intake.objects.values_list("pk", flat=True)) == [first.pk]
     assert client.post("/delete/").status_code == 302
     assert not Intake.objects.exists()
+
+
+def test_a_call_asked_for_at_the_moment_of_finishing_keeps_that_intake(visitor, client):
+    from unittest import mock
+
+    from intake.services import consultation_request
+
+    visitor.walk(journey())
+    first = Intake.objects.get()
+    change(client)
+    # The call request lands after the page's check and before the new intake replaces the first.
+    with mock.patch.object(wizard.QuestionWizard, "answers_locked", return_value=None):
+        consultation_request(
+            intake=first, details={"name": "Sam", "preferred_method": "email"}, consent_text="ok"
+        )
+        assert client.post(step_url("check"), {})["Location"] == "/guidance/request-sent/"
+    assert list(Intake.objects.values_list("pk", flat=True)) == [first.pk]
 
 
 def test_pressing_change_again_keeps_the_changes_under_way(visitor, client):
