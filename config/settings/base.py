@@ -91,7 +91,8 @@ if REDIS_URL:
     CACHES = {
         # Rate-limit counts (RATELIMIT_USE_CACHE): with Redis away, the request goes through. A
         # request asks up to six times, so each waits a quarter of a second at most (Redis on the
-        # same network answers in a millisecond): an unreachable Redis adds seconds, not minutes.
+        # same network answers in a millisecond). Sessions keep a second: their database copy
+        # takes over, so a Redis that stops answering costs a request a few seconds, not minutes.
         "default": {
             **_redis,
             "BACKEND": "intake.redis_cache.FailOpenRedisCache",
