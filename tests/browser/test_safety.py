@@ -12,6 +12,17 @@ def finish(page, site, answers):
     assert page.url == site + "/guidance/"
 
 
+def send_a_request(page):
+    """Fill in the consultation form on the guidance page (an email request) and send it."""
+    page.fill("#id_name", "Sam")
+    page.check("input[name='preferred_method'][value='email']")
+    page.fill("#id_email", "sam@example.com")
+    page.check("input[name='voicemail_ok'][value='no']")
+    page.check("input[name='say_firm_name'][value='no']")
+    page.check("#id_consent")
+    click_and_wait(page, page.get_by_role("button", name="Send my request"))
+
+
 def assert_answers_gone(page, site):
     assert not any(c["name"] == "sessionid" for c in page.context.cookies())
     page.goto(site + "/guidance/")
@@ -120,13 +131,7 @@ def test_the_whole_journey_works_without_javascript(context_without_js, site):
     page = context_without_js.new_page()
     finish(page, site, journey(role="helping_restrained"))
     assert page.locator("[data-rule]").count() == len(Intake.objects.get().rule_ids)
-    page.fill("#id_name", "Sam")
-    page.check("input[name='preferred_method'][value='email']")
-    page.fill("#id_email", "sam@example.com")
-    page.check("input[name='voicemail_ok'][value='no']")
-    page.check("input[name='say_firm_name'][value='no']")
-    page.check("#id_consent")
-    click_and_wait(page, page.get_by_role("button", name="Send my request"))
+    send_a_request(page)
     assert page.url == site + "/guidance/request-sent/"
     assert Intake.objects.get().consultation_requested
 
@@ -233,13 +238,7 @@ def test_back_from_the_confirmation_after_a_mistake_shows_the_guidance_not_a_res
     finish(page, site, journey())
     click_and_wait(page, page.get_by_role("button", name="Send my request"))  # nothing filled in
     assert "There is a problem" in page.content()
-    page.fill("#id_name", "Sam")
-    page.check("input[name='preferred_method'][value='email']")
-    page.fill("#id_email", "sam@example.com")
-    page.check("input[name='voicemail_ok'][value='no']")
-    page.check("input[name='say_firm_name'][value='no']")
-    page.check("#id_consent")
-    click_and_wait(page, page.get_by_role("button", name="Send my request"))
+    send_a_request(page)
     assert page.url == site + "/guidance/request-sent/"
     response = page.go_back()  # Chromium fails with ERR_CACHE_MISS on a sent form's entry
     assert response.request.method == "GET" and response.status == 200
