@@ -38,7 +38,9 @@ class Terms:
     they_reached_out: bool
     restrained_made_contact: bool
     criminal: bool
+    defendant_side: bool
     helper: bool
+    exceptions: bool
 
     def has_order(self, order_type: OrderType) -> bool:
         return order_type in self.answers.order_types
@@ -65,5 +67,10 @@ def derive(answers: Answers) -> Terms:
         restrained_made_contact=contact_happened
         and (answers.responded == YesNoUnsure.YES or answers.initiated_by in RESTRAINED_INITIATED),
         criminal=answers.criminal_case == YesNoUnsure.YES or OrderType.CRIMINAL_PROTECTIVE in orders,
+        # Under mutual orders a visitor who says the order protects them is not told what a
+        # defendant is told; one who is not sure is.
+        defendant_side=answers.role in RESTRAINED_ROLES or (mutual and answers.role == Role.UNSURE),
         helper=answers.role in HELPER_ROLES,
+        # The order lists contact it allows (or the visitor is not sure): no absolute "no contact".
+        exceptions=answers.order_exceptions in YES_OR_UNSURE,
     )

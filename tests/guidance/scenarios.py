@@ -2,6 +2,8 @@
 
 import datetime
 
+TODAY = datetime.date(2026, 11, 25)
+
 BASE_ANSWERS = {
     "role": "restrained",
     "order_types": ["domestic_violence"],
@@ -27,6 +29,7 @@ RESTRAINED_BASE = {
     "one-way-orders",
     "mutual-needs-own-order",
     "violation-consequences",
+    "immigration-caution",
     "how-the-firm-helps",
 }
 
@@ -70,6 +73,7 @@ SCENARIOS = [
             "document-contact",
             "already-replied",
             "criminal-case-caution",
+            "do-not-ask-to-drop-charges",
         },
         "urgent",
     ),
@@ -103,13 +107,13 @@ SCENARIOS = [
     (
         "restrained, order lists allowed contact",
         answers(order_exceptions="yes"),
-        RESTRAINED_BASE | {"restrained-listed-exceptions"},
+        RESTRAINED_BASE | {"restrained-listed-exceptions", "peaceful-contact"},
         "normal",
     ),
     (
         "restrained, not sure whether the order lists allowed contact",
         answers(order_exceptions="unsure"),
-        RESTRAINED_BASE | {"restrained-listed-exceptions"},
+        RESTRAINED_BASE | {"restrained-listed-exceptions", "peaceful-contact"},
         "normal",
     ),
     ("protected, no contact", answers(role="protected"), PROTECTED_BASE, "normal"),
@@ -175,19 +179,26 @@ SCENARIOS = [
     (
         "not sure of role or order",
         answers(role="unsure", order_types=["unsure"], **NO_STAGE),
-        {"if-unsure-no-contact", "one-way-orders", "who-is-who", "identify-your-order", "how-the-firm-helps"},
+        {
+            "safety-resources",
+            "if-unsure-no-contact",
+            "one-way-orders",
+            "who-is-who",
+            "identify-your-order",
+            "how-the-firm-helps",
+        },
         "normal",
     ),
     (
         "not sure of role, no order yet",
         answers(role="unsure", order_types=["none_yet"], **NO_STAGE),
-        {"if-unsure-no-contact", "no-order-yet", "who-is-who", "how-the-firm-helps"},
+        {"safety-resources", "get-protection", "no-order-yet", "who-is-who", "how-the-firm-helps"},
         "normal",
     ),
     (
         "mutual orders, says protected: treated as restrained",
         answers(role="protected", order_types=["mutual"]),
-        (RESTRAINED_BASE - {"mutual-needs-own-order"}) | {"mutual-orders-rare"},
+        (RESTRAINED_BASE - {"mutual-needs-own-order"}) | {"mutual-orders-rare", "safety-resources"},
         "normal",
     ),
     (
@@ -195,7 +206,9 @@ SCENARIOS = [
         answers(role="helping_protected", order_types=["mutual"], **contact(["text"], "protected")),
         (RESTRAINED_BASE - {"mutual-needs-own-order"})
         | {
+            "safety-resources",
             "mutual-orders-rare",
+            "mutual-your-protection",
             "who-is-who",
             "reply-text",
             "invitation-does-not-change-order",
@@ -206,19 +219,33 @@ SCENARIOS = [
     (
         "mutual orders, not sure of role",
         answers(role="unsure", order_types=["mutual"]),
-        (RESTRAINED_BASE - {"mutual-needs-own-order"}) | {"mutual-orders-rare", "who-is-who"},
+        (RESTRAINED_BASE - {"mutual-needs-own-order"})
+        | {"safety-resources", "mutual-orders-rare", "who-is-who"},
         "normal",
     ),
     (
         "criminal protective order",
         answers(order_types=["criminal_protective"], order_stage=None),
-        RESTRAINED_BASE | {"criminal-case-caution", "criminal-order-one-way"},
+        RESTRAINED_BASE
+        | {
+            "criminal-case-caution",
+            "criminal-order-one-way",
+            "do-not-ask-to-drop-charges",
+            "change-criminal-order",
+        },
         "high",
     ),
     (
         "criminal protective order and a domestic violence order",
         answers(order_types=["criminal_protective", "domestic_violence"]),
-        RESTRAINED_BASE | {"criminal-case-caution", "criminal-order-one-way", "criminal-order-priority"},
+        RESTRAINED_BASE
+        | {
+            "criminal-case-caution",
+            "criminal-order-one-way",
+            "criminal-order-priority",
+            "do-not-ask-to-drop-charges",
+            "change-criminal-order",
+        },
         "high",
     ),
     (
@@ -255,9 +282,161 @@ SCENARIOS = [
     (
         "protected, no order yet, texted by the other person",
         answers(role="protected", order_types=["none_yet"], **NO_STAGE, **contact(["text"], "restrained")),
-        {"safety-resources", "protected-report-violation", "no-order-yet", "protected-where-to-get-help"},
-        "high",
+        {"safety-resources", "get-protection", "no-order-yet", "protected-where-to-get-help"},
+        "normal",
     ),
 ]
 
-TODAY = datetime.date(2026, 11, 25)
+# The firm's typical client: a CR-160 only, texted by the protected person, no reply, a criminal case
+# and a court date in three weeks (the journey the guidance page's length is measured on).
+CRIMINAL_ORDER_TEXTED = answers(
+    order_types=["criminal_protective"],
+    order_stage=None,
+    **contact(["text"], "protected", "no", "yes"),
+    criminal_case="yes",
+    court_date=TODAY + datetime.timedelta(days=21),
+)
+CRIMINAL_DEFENDANT = {"criminal-case-caution", "do-not-ask-to-drop-charges"}
+CRIMINAL_ORDER = CRIMINAL_DEFENDANT | {"change-criminal-order", "criminal-order-one-way"}
+TEXTED_FIRST = {"reply-text", "invitation-does-not-change-order", "document-contact"}
+
+SCENARIOS += [
+    (
+        "criminal protective order, texted by the protected person, criminal case, court in 3 weeks",
+        CRIMINAL_ORDER_TEXTED,
+        RESTRAINED_BASE | CRIMINAL_ORDER | TEXTED_FIRST,
+        "high",
+    ),
+    (
+        "criminal protective order that allows peaceful contact",
+        answers(
+            order_types=["criminal_protective"], order_stage=None, order_exceptions="yes", criminal_case="yes"
+        ),
+        RESTRAINED_BASE | CRIMINAL_ORDER | {"peaceful-contact", "restrained-listed-exceptions"},
+        "high",
+    ),
+    (
+        "helping the restrained person, criminal order, not sure what it allows",
+        answers(
+            role="helping_restrained",
+            order_types=["criminal_protective"],
+            order_stage=None,
+            order_exceptions="unsure",
+        ),
+        RESTRAINED_BASE
+        | CRIMINAL_ORDER
+        | {"peaceful-contact", "restrained-listed-exceptions", "helper-no-messages", "who-is-who"},
+        "high",
+    ),
+    (
+        "restrained, domestic violence order, not sure about a criminal case",
+        answers(criminal_case="unsure"),
+        RESTRAINED_BASE | {"do-not-ask-to-drop-charges"},
+        "normal",
+    ),
+    (
+        "mutual orders, says protected, texted by the other person, criminal case",
+        answers(
+            role="protected", order_types=["mutual"], criminal_case="yes", **contact(["text"], "protected")
+        ),
+        (RESTRAINED_BASE - {"mutual-needs-own-order"})
+        | TEXTED_FIRST
+        | {"safety-resources", "mutual-orders-rare", "mutual-your-protection"},
+        "high",
+    ),
+    (
+        "mutual orders, not sure of role, criminal case",
+        answers(role="unsure", order_types=["mutual"], criminal_case="yes"),
+        (RESTRAINED_BASE - {"mutual-needs-own-order"})
+        | CRIMINAL_DEFENDANT
+        | {"safety-resources", "mutual-orders-rare", "who-is-who"},
+        "high",
+    ),
+    (
+        "protected, no order yet, no contact",
+        answers(role="protected", order_types=["none_yet"], **NO_STAGE),
+        {"safety-resources", "get-protection", "no-order-yet", "protected-where-to-get-help"},
+        "normal",
+    ),
+    (
+        "restrained, no order yet, arrested",
+        answers(order_types=["none_yet"], **NO_STAGE, criminal_case="yes"),
+        CRIMINAL_DEFENDANT
+        | {"arrested-no-order-yet", "mutual-needs-own-order", "immigration-caution", "how-the-firm-helps"},
+        "high",
+    ),
+    (
+        "helping the protected person, no order yet, not sure about a criminal case",
+        answers(role="helping_protected", order_types=["none_yet"], **NO_STAGE, criminal_case="unsure"),
+        {
+            "safety-resources",
+            "get-protection",
+            "arrested-no-order-yet",
+            "who-is-who",
+            "protected-where-to-get-help",
+        },
+        "normal",
+    ),
+    (
+        "not sure of role, gun violence order only",
+        answers(role="unsure", order_types=["gun_violence"], order_exceptions=None),
+        {"safety-resources", "one-way-orders", "gun-order-not-contact", "who-is-who", "how-the-firm-helps"},
+        "normal",
+    ),
+    (
+        "protected, gun violence order only, texted by the restrained person",
+        answers(
+            role="protected",
+            order_types=["gun_violence"],
+            order_exceptions=None,
+            **contact(["text"], "restrained"),
+        ),
+        {"safety-resources", "one-way-orders", "gun-order-not-contact", "protected-where-to-get-help"},
+        "normal",
+    ),
+]
+
+# The short answer each scenario opens with (PRODUCT.md, "The short answer"), by scenario name.
+SHORT_ANSWER = {
+    "restrained, no contact": "restrained",
+    "restrained, texted first by the protected person": "restrained-contacted",
+    "restrained replied, criminal case": "restrained-made-contact",
+    "restrained started in-person contact": "restrained-made-contact",
+    "restrained started contact, was told it was OK": "restrained-made-contact",
+    "restrained, not sure who started written and third-party contact": "restrained-contacted",
+    "restrained, both started": "restrained-made-contact",
+    "restrained, order lists allowed contact": "restrained",
+    "restrained, not sure whether the order lists allowed contact": "restrained",
+    "protected, no contact": "protected",
+    "protected started contact, temporary order that lists allowed contact": "protected",
+    "protected, called by the restrained person": "protected-contacted",
+    "protected, both started": "protected-contacted",
+    "protected, not sure who started, not sure about allowed contact": "protected-contacted",
+    "helping the protected person, civil harassment": "protected",
+    "helping the restrained person, elder abuse order, texted first": "restrained-contacted",
+    "not sure of role or order": "unsure-role",
+    "not sure of role, no order yet": "no-order",
+    "mutual orders, says protected: treated as restrained": "mutual",
+    "mutual orders, helping the protected person, texted first": "mutual",
+    "mutual orders, not sure of role": "mutual",
+    "criminal protective order": "restrained",
+    "criminal protective order and a domestic violence order": "restrained",
+    "emergency protective order": "restrained",
+    "gun violence order alone, temporary": "gun-only",
+    "gun violence order with a workplace violence order": "restrained",
+    "restrained, no order yet": "no-order",
+    "protected, no order yet, texted by the other person": "no-order",
+    "criminal protective order, texted by the protected person, criminal case, court in 3 weeks": (
+        "restrained-contacted"
+    ),
+    "criminal protective order that allows peaceful contact": "restrained",
+    "helping the restrained person, criminal order, not sure what it allows": "restrained",
+    "restrained, domestic violence order, not sure about a criminal case": "restrained",
+    "mutual orders, says protected, texted by the other person, criminal case": "mutual",
+    "mutual orders, not sure of role, criminal case": "mutual",
+    "protected, no order yet, no contact": "no-order",
+    "restrained, no order yet, arrested": "arrested-no-order",
+    "helping the protected person, no order yet, not sure about a criminal case": "arrested-no-order",
+    "not sure of role, gun violence order only": "gun-only",
+    "protected, gun violence order only, texted by the restrained person": "gun-only",
+}

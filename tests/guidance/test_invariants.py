@@ -40,9 +40,15 @@ RESTRAINED_SIDE_RULES = {
     "violation-consequences",
     "how-the-firm-helps",
     "if-unsure-no-contact",
+    "do-not-ask-to-drop-charges",
+    "peaceful-contact",
+    "change-criminal-order",
+    "immigration-caution",
+    "mutual-your-protection",
 }
+# What is told to a defendant only (PRODUCT.md, "defendant side").
+DEFENDANT_RULES = {"do-not-ask-to-drop-charges", "criminal-case-caution", "change-criminal-order"}
 PROTECTED_SIDE_RULES = {
-    "safety-resources",
     "protected-not-restricted",
     "protected-report-violation",
     "protected-order-terms",
@@ -115,9 +121,77 @@ def test_everyone_under_mutual_orders_is_treated_as_restrained(evaluations):
         if OrderType.MUTUAL in answers.order_types:
             shown = set(evaluation.rule_ids)
             assert not shown & PROTECTED_SIDE_RULES, answers
-            assert {"restrained-no-contact", "mutual-orders-rare", "violation-consequences"} <= shown
+            assert {
+                "restrained-no-contact",
+                "mutual-orders-rare",
+                "violation-consequences",
+                "safety-resources",
+            } <= shown
+            assert evaluation.short_answer == "mutual"
             checked += 1
     assert checked > 100
+
+
+def test_under_mutual_orders_a_visitor_the_order_protects_is_not_told_what_a_defendant_is_told(evaluations):
+    checked = 0
+    for answers, evaluation in evaluations:
+        if OrderType.MUTUAL in answers.order_types and answers.role in (
+            Role.PROTECTED,
+            Role.HELPING_PROTECTED,
+        ):
+            assert not set(evaluation.rule_ids) & DEFENDANT_RULES, answers
+            checked += 1
+    assert checked > 20
+
+
+def test_no_rule_about_an_order_limiting_contact_is_shown_where_no_order_limits_contact(evaluations):
+    needs_contact_terms = {
+        "protected-report-violation",
+        "protected-invitation-not-permission",
+        "if-unsure-no-contact",
+        "restrained-no-contact",
+        "protected-not-restricted",
+    }
+    checked = 0
+    for answers, evaluation in evaluations:
+        if not set(answers.order_types) - {OrderType.GUN_VIOLENCE, OrderType.NONE_YET}:
+            assert not set(evaluation.rule_ids) & needs_contact_terms, answers
+            checked += 1
+    assert checked > 200
+
+
+def test_after_an_arrest_with_no_order_yet_nobody_is_told_that_nothing_binds_anyone(evaluations):
+    checked = 0
+    for answers, evaluation in evaluations:
+        if OrderType.NONE_YET in answers.order_types and answers.criminal_case != YesNoUnsure.NO:
+            assert "no-order-yet" not in evaluation.rule_ids
+            assert "arrested-no-order-yet" in evaluation.rule_ids
+            assert evaluation.short_answer == "arrested-no-order"
+            checked += 1
+    assert checked > 50
+
+
+def test_a_restrained_visitor_whose_order_allows_some_contact_is_told_what_it_allows(evaluations):
+    for answers, evaluation in evaluations:
+        restrained = answers.role in (Role.RESTRAINED, Role.HELPING_RESTRAINED)
+        if restrained and answers.order_exceptions in (YesNoUnsure.YES, YesNoUnsure.UNSURE):
+            assert {"peaceful-contact", "restrained-listed-exceptions"} <= set(evaluation.rule_ids)
+
+
+def test_valid_answers_never_fall_back_to_the_general_short_answer(evaluations):
+    assert {evaluation.short_answer for _, evaluation in evaluations} >= {
+        "mutual",
+        "arrested-no-order",
+        "no-order",
+        "gun-only",
+        "unsure-role",
+        "restrained-made-contact",
+        "restrained-contacted",
+        "restrained",
+        "protected-contacted",
+        "protected",
+    }
+    assert all(evaluation.short_answer != "general" for _, evaluation in evaluations)
 
 
 def test_the_restrained_side_under_contact_terms_is_always_told_not_to_contact(evaluations):

@@ -4,8 +4,9 @@ import pytest
 
 from guidance import RULESET_VERSION, Answers, evaluate
 from guidance.rules import RULES
+from guidance.short_answers import SHORT_ANSWERS
 from guidance.vocabulary import Group, OrderType, Role
-from tests.guidance.scenarios import SCENARIOS, TODAY
+from tests.guidance.scenarios import CRIMINAL_ORDER_TEXTED, SCENARIOS, SHORT_ANSWER, TODAY, answers, contact
 
 
 @pytest.mark.parametrize(("name", "data", "expected", "priority"), SCENARIOS, ids=[s[0] for s in SCENARIOS])
@@ -14,6 +15,16 @@ def test_scenario_shows_exactly_the_expected_rules(name, data, expected, priorit
     assert set(evaluation.rule_ids) == expected
     assert evaluation.priority == priority
     assert evaluation.version == RULESET_VERSION
+
+
+@pytest.mark.parametrize(("name", "data"), [s[:2] for s in SCENARIOS], ids=[s[0] for s in SCENARIOS])
+def test_scenario_opens_with_the_expected_short_answer(name, data):
+    assert evaluate(Answers.from_dict(data), TODAY).short_answer == SHORT_ANSWER[name]
+
+
+def test_the_scenarios_cover_every_short_answer_but_the_fallback():
+    assert set(SHORT_ANSWER) == {name for name, *_ in SCENARIOS}
+    assert set(SHORT_ANSWER.values()) == {answer.id for answer in SHORT_ANSWERS} - {"general"}
 
 
 def test_the_scenarios_cover_every_rule_role_and_order_type():
@@ -53,3 +64,31 @@ def test_groups_follow_page_order_and_rules_follow_catalogue_order():
         Group.KNOW,
         Group.HELP,
     ]
+
+
+def test_the_criminal_order_journey_answers_the_question_first_and_says_how_to_change_the_order():
+    evaluation = evaluate(Answers.from_dict(CRIMINAL_ORDER_TEXTED), TODAY)
+    assert evaluation.short_answer == "restrained-contacted"
+    assert {"invitation-does-not-change-order", "change-criminal-order", "do-not-ask-to-drop-charges"} <= set(
+        evaluation.rule_ids
+    )
+
+
+def test_a_protected_person_contacted_by_the_restrained_person_reads_how_to_report_it_first():
+    """Section 2, item 7: "you may contact them" does not lead when the restrained person started it."""
+    evaluation = evaluate(
+        Answers.from_dict(answers(role="protected", **contact(["call"], "restrained"))), TODAY
+    )
+    page = [rule_id for _, ids in evaluation.page_groups for rule_id in ids]
+    assert page.index("protected-report-violation") < page.index("protected-not-restricted")
+    # The catalogue's own order is unchanged (and stored as such).
+    assert evaluation.rule_ids.index("protected-not-restricted") < evaluation.rule_ids.index(
+        "protected-report-violation"
+    )
+
+
+def test_without_a_report_to_make_the_page_keeps_the_catalogues_group_order():
+    evaluation = evaluate(
+        Answers.from_dict(answers(role="protected", **contact(["call"], "protected"))), TODAY
+    )
+    assert evaluation.page_groups == evaluation.groups
