@@ -20,16 +20,18 @@ from guidance.vocabulary import (
 NOT_SURE = _("I’m not sure")
 
 ROLE = {
-    Role.PROTECTED: _("The order protects me"),
-    Role.RESTRAINED: _("The order is against me"),
-    Role.HELPING_PROTECTED: _("I’m helping someone the order protects"),
-    Role.HELPING_RESTRAINED: _("I’m helping someone the order is against"),
+    Role.PROTECTED: _("The order protects me, or I want protection"),
+    Role.RESTRAINED: _("The order is against me, or I am the one accused"),
+    Role.HELPING_PROTECTED: _("I’m helping someone who is protected or wants protection"),
+    Role.HELPING_RESTRAINED: _("I’m helping someone the order is against, or who is accused"),
     Role.UNSURE: NOT_SURE,
 }
 
 ROLE_HINT = {
-    Role.PROTECTED: _("You are the protected person. You may have asked the court for the order."),
-    Role.RESTRAINED: _("You are the restrained person. The order tells you what you must not do."),
+    Role.PROTECTED: _(
+        "You were harmed or threatened. You may have asked the court for an order, or want to."
+    ),
+    Role.RESTRAINED: _("An order was made against you, or someone says you harmed or threatened them."),
     Role.UNSURE: _("For example, if there are orders on both sides, or you have not seen the papers."),
 }
 
@@ -50,9 +52,9 @@ ORDER_TYPE_HINT = {
     OrderType.DOMESTIC_VIOLENCE: _("Forms DV-110 or DV-130. Between partners, exes or family."),
     OrderType.CIVIL_HARASSMENT: _("Forms CH-110 or CH-130. Between neighbors, roommates or others."),
     OrderType.ELDER_ABUSE: _("Forms EA-110 or EA-130. Protects a person 65 or older, or a dependent adult."),
-    OrderType.WORKPLACE_VIOLENCE: _("Forms WV-110 or WV-130. An employer asked for it."),
+    OrderType.WORKPLACE_VIOLENCE: _("Forms WV-110 or WV-130. An employer or a union asked for it."),
     OrderType.GUN_VIOLENCE: _("Forms GV-110 or GV-130. About guns and ammunition."),
-    OrderType.CRIMINAL_PROTECTIVE: _("Form CR-160. A judge in a criminal case made it."),
+    OrderType.CRIMINAL_PROTECTIVE: _("Forms CR-160 or CR-161. A judge in a criminal case made it."),
     OrderType.EMERGENCY_PROTECTIVE: _("Form EPO-001. The police asked a judge for it. It lasts a few days."),
     OrderType.MUTUAL: _("Each person has an order against the other."),
     OrderType.NONE_YET: _("For example, someone has asked for one but no judge has made one."),

@@ -1,7 +1,9 @@
 """Render the guidance for one evaluation: the HTML that the visitor sees and the intake stores.
 
-The engine decides which rules apply; the template of each rule (templates/guidance/rules/<id>.html)
-says what they mean for this visitor, in their language.
+The engine decides which rules apply and which short answer opens the page; the templates say what
+they mean for this visitor, in their language: ``templates/guidance/answers/<id>.html`` for each
+short answer and ``templates/guidance/rules/<id>.html`` for each rule (a title block and a body
+block, so that the page can show a rule open or folded into a ``<details>``).
 """
 
 import functools
@@ -9,13 +11,16 @@ import functools
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from guidance import Answers, Evaluation
+from guidance.engine import group_rules
 from guidance.rules import RULES_BY_ID
+from guidance.short_answers import short_answer
 from guidance.terms import derive
 from guidance.vocabulary import Group, Priority
-from intake.sources import source_titles
+from intake.sources import short_source_line
 from intake.templatetags.intake_tags import tel_href
 
 # (for the visitor themselves, for someone helping)
@@ -32,12 +37,26 @@ GROUP_TITLES = {
 # With no order yet, there is no "your order" to speak of ("not sure which kind" is still an order).
 NO_ORDER_KNOW_TITLE = _("About restraining orders")
 
-# The derived terms a rule's wording may depend on (the condition decides whether it is shown).
-WORDING_TERMS = ("helper", "restrained_side", "mutual", "contact_terms", "some_order")
+# Background the visitor can open: each of these rules is folded into a <details> on the page, its
+# title showing (it opens without JavaScript, and prints open). Everything the visitor must do or
+# not do stays open.
+FOLDED_GROUPS = frozenset({Group.KNOW, Group.HELP})
+
+# The derived terms a rule's or a short answer's wording may depend on (its condition decides
+# whether it is shown).
+WORDING_TERMS = (
+    "helper",
+    "restrained_side",
+    "protected_side",
+    "mutual",
+    "contact_terms",
+    "some_order",
+    "exceptions",
+)
 
 
 def rule_context(**terms) -> dict:
-    """What every rule template may use: the WORDING_TERMS flags and the firm's details."""
+    """What every rule and short answer template may use: the WORDING_TERMS flags and the firm's details."""
     return {
         **{name: bool(terms.get(name)) for name in WORDING_TERMS},
         "firm_name": settings.FIRM_NAME,
@@ -46,30 +65,68 @@ def rule_context(**terms) -> dict:
     }
 
 
+def wording_flags(answers: Answers) -> tuple[bool, ...]:
+    terms = derive(answers)
+    return tuple(bool(getattr(terms, name)) for name in WORDING_TERMS)
+
+
 def rule_template(rule_id: str) -> str:
     return f"guidance/rules/{rule_id}.html"
 
 
+def answer_template(answer_id: str) -> str:
+    return f"guidance/answers/{answer_id}.html"
+
+
+def rule_parts(rule_id: str, context: dict) -> tuple[str, str]:
+    """A rule's title and body for one context (its template renders one block or the other)."""
+    template = rule_template(rule_id)
+    title = render_to_string(template, {**context, "part": "title"})
+    body = render_to_string(template, {**context, "part": "body"}).strip()
+    # Both come from our own templates, escaped there; the title is only put on one line.
+    return mark_safe(" ".join(title.split())), mark_safe(body)  # noqa: S308
+
+
+def _flags_context(flags: tuple[bool, ...]) -> dict:
+    return rule_context(**dict(zip(WORDING_TERMS, flags, strict=True)))
+
+
 @functools.lru_cache(maxsize=4096)
-def rule_html(rule_id: str, flags: tuple[bool, ...], language: str, firm: tuple[str, str]) -> str:
-    """One rule's wording for one combination of wording terms, in one language (it depends on nothing
-    else, so each combination is rendered once per process)."""
+def rule_wording(
+    rule_id: str, flags: tuple[bool, ...], language: str, firm: tuple[str, str]
+) -> tuple[str, str]:
+    """One rule's title and body for one combination of wording terms, in one language (it depends on
+    nothing else, so each combination is rendered once per process)."""
     with translation.override(language):
-        return render_to_string(
-            rule_template(rule_id), rule_context(**dict(zip(WORDING_TERMS, flags, strict=True)))
-        )
+        return rule_parts(rule_id, _flags_context(flags))
+
+
+@functools.lru_cache(maxsize=1024)
+def answer_html(answer_id: str, flags: tuple[bool, ...], language: str, firm: tuple[str, str]) -> str:
+    """One short answer, with its marker, for one combination of wording terms and one language."""
+    with translation.override(language):
+        context = {**_flags_context(flags), "answer_id": answer_id, "template": answer_template(answer_id)}
+        return render_to_string("guidance/short_answer.html", context)
 
 
 def render_guidance(answers: Answers, evaluation: Evaluation, language: str) -> str:
+    """The short answer, the court date if given, and the rules in their groups, as the page shows them."""
     terms = derive(answers)
-    flags = tuple(bool(getattr(terms, name)) for name in WORDING_TERMS)
+    flags = wording_flags(answers)
     firm = (settings.FIRM_NAME, settings.FIRM_PHONE)
-    html = groups_html(evaluation.groups, flags, terms.helper, terms.some_order, language, firm)
-    if answers.court_date:
-        with translation.override(language):
-            context = {"court_date": answers.court_date, "helper": terms.helper}
-            html = render_to_string("guidance/court_date.html", context) + html
-    return html
+    html = answer_html(evaluation.short_answer, flags, language, firm)
+    with translation.override(language):
+        html += render_to_string(
+            "guidance/before_rules.html",
+            {
+                "some_order": terms.some_order,
+                "helper": terms.helper,
+                "court_date": answers.court_date,
+                # Everyone whose rules do not include the safety resources may still be in danger.
+                "danger_line": "safety-resources" not in evaluation.rule_ids,
+            },
+        )
+    return html + groups_html(evaluation.page_groups, flags, terms.helper, terms.some_order, language, firm)
 
 
 def group_title(group: Group, helper: bool, some_order: bool) -> str:
@@ -88,11 +145,12 @@ def groups_html(
             {
                 "id": str(group),
                 "title": group_title(group, helper, some_order),
+                "folded": group in FOLDED_GROUPS,
                 "rules": [
                     {
                         "id": rule_id,
-                        "html": rule_html(rule_id, flags, language, firm),
-                        "sources": source_titles(RULES_BY_ID[rule_id].sources),
+                        "parts": rule_wording(rule_id, flags, language, firm),
+                        "sources": short_source_line(RULES_BY_ID[rule_id].sources),
                     }
                     for rule_id in rule_ids
                 ],
@@ -103,12 +161,16 @@ def groups_html(
 
 
 def render_stored_guidance(answers: dict, rule_ids: list[str], language: str) -> str:
-    """The guidance an intake stored, rendered again in another language (staff read it in English)."""
+    """The guidance an intake stored, rendered again in another language (staff read it in English).
+
+    The short answer is chosen again from the answers: it depends on nothing else.
+    """
+    stored = Answers.from_dict(answers)
     shown = [rule_id for rule_id in rule_ids if rule_id in RULES_BY_ID]
-    groups = tuple(
-        (group, ids)
-        for group in Group
-        if (ids := tuple(rule_id for rule_id in shown if RULES_BY_ID[rule_id].group == group))
+    evaluation = Evaluation(
+        rule_ids=tuple(shown),
+        groups=group_rules(shown),
+        priority=Priority.NORMAL,
+        short_answer=short_answer(derive(stored)),
     )
-    evaluation = Evaluation(rule_ids=tuple(shown), groups=groups, priority=Priority.NORMAL)
-    return render_guidance(Answers.from_dict(answers), evaluation, language)
+    return render_guidance(stored, evaluation, language)

@@ -32,8 +32,6 @@ ALREADY_SENT = gettext_lazy(
     "us and give the reference below."
 )
 
-SAFETY_RULE = "safety-resources"
-
 # What the confirmation says depends on these choices (and the language), and on nothing else stored.
 CONTACT_CHOICES = ("preferred_method", "say_firm_name", "voicemail_ok")
 
@@ -162,13 +160,8 @@ def guidance(request):
         guidance_html = mark_safe(intake.guidance_snapshot)  # noqa: S308
     else:  # the visitor switched language since: the same rules, in the language they now read
         guidance_html = mark_safe(render_stored_guidance(intake.answers, intake.rule_ids, get_language()))  # noqa: S308
-    # With no order yet there is no order to read, only papers a visitor may have been given.
-    no_order = "none_yet" in (intake.answers.get("order_types") or ())
     requested = intake.consultation_requested
-    # A line about danger for everyone whose rules do not include the safety resources (someone
-    # restrained, under mutual orders, or unsure): any of them may be the one in danger.
-    danger_line = SAFETY_RULE not in intake.rule_ids
-    context = {"problem": problem, "no_order": no_order, "danger_line": danger_line}
+    context = {"problem": problem}
 
     def render_page(**extra):
         # An empty form is built only when the page is rendered, not when it comes from memory.
@@ -176,8 +169,8 @@ def guidance(request):
         return render(request, "guidance/page.html", {**context, "form": shown, **extra}, status=status)
 
     # The page around the guidance is the same for everyone who sees an empty form, or none (the
-    # request is sent), and has an order or not. A form sent back with mistakes is this visitor's own.
-    facts = None if form is not None else [requested, no_order, danger_line]
+    # request is sent). A form sent back with mistakes is this visitor's own.
+    facts = None if form is not None else [requested]
     return page_memory.respond(request, facts, render_page, fills={"guidance_html": guidance_html})
 
 

@@ -69,6 +69,20 @@
     printButton.addEventListener("click", function () { window.print(); });
   }
 
+  // Folded rules print open (CSS does it where the browser supports ::details-content; this does
+  // it everywhere else), and fold again afterwards.
+  var openedForPrint = [];
+  window.addEventListener("beforeprint", function () {
+    openedForPrint = Array.prototype.filter.call(document.querySelectorAll("details.rule:not([open])"), function (d) {
+      d.open = true;
+      return true;
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    openedForPrint.forEach(function (d) { d.open = false; });
+    openedForPrint = [];
+  });
+
   // Prevent accidental double submits (the server ignores them anyway).
   document.querySelectorAll("form").forEach(function (form) {
     form.addEventListener("submit", function () {
