@@ -73,3 +73,11 @@ def answer_all(page, answers, *, check_each=None):
 def same_origin(urls, site):
     origin = urlparse(site).netloc
     return [u for u in urls if urlparse(u).scheme in ("http", "https") and urlparse(u).netloc != origin]
+
+
+def open_consultation(page):
+    """Open the consultation form on the guidance page (folded under its button until asked for)."""
+    form = page.locator(".consultation-details")
+    if form.get_attribute("open") is None:
+        page.locator("summary.consultation-open").click()
+    page.locator("#id_name").wait_for(state="visible")

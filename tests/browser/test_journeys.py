@@ -8,6 +8,7 @@ from tests.browser.helpers import (
     assert_accessible,
     click_and_wait,
     fill_step,
+    open_consultation,
     press_continue,
     same_origin,
 )
@@ -67,6 +68,8 @@ def test_each_roles_journey_is_accessible_on_every_page(context, spanish_context
     assert page.get_attribute("html", "lang") == language
     assert_accessible(page, "guidance")
 
+    open_consultation(page)
+    assert_accessible(page, "guidance, consultation form open")
     click_and_wait(page, page.locator(".consultation-form button[type=submit]"))
     assert page.title().startswith("Error:")
     assert_accessible(page, "consultation form, errors")
@@ -83,7 +86,7 @@ def test_each_roles_journey_is_accessible_on_every_page(context, spanish_context
         assert_accessible(page, label)
 
     page.goto(site + "/guidance/")
-    click_and_wait(page, page.locator(".your-data button"))
+    click_and_wait(page, page.locator(".your-data form[action='/delete/'] button"))
     assert_accessible(page, "answers deleted")
     assert not Intake.objects.exists()
     assert same_origin(requests, site) == []

@@ -1,7 +1,7 @@
 """Quick exit (button, Shift x3, no JavaScript), keyboard-only and JavaScript-off journeys."""
 
 from intake.models import Intake
-from tests.browser.helpers import answer_all, click_and_wait, fill_step
+from tests.browser.helpers import answer_all, click_and_wait, fill_step, open_consultation
 from tests.journeys import journey
 
 
@@ -14,6 +14,7 @@ def finish(page, site, answers):
 
 def send_a_request(page):
     """Fill in the consultation form on the guidance page (an email request) and send it."""
+    open_consultation(page)
     page.fill("#id_name", "Sam")
     page.check("input[name='preferred_method'][value='email']")
     page.fill("#id_email", "sam@example.com")
@@ -94,6 +95,7 @@ def type_as_a_person(page, text):
 def test_typing_capital_letters_does_not_exit(context, site, neutral_site):
     page = context.new_page()
     finish(page, site, journey())
+    open_consultation(page)
     name = page.get_by_label("Your name")
     name.click()
     type_as_a_person(page, "Jose Luis")
@@ -172,6 +174,15 @@ def test_the_whole_journey_by_keyboard_alone(context, site):
     intake = Intake.objects.get()
     assert intake.answers["contact_kinds"] == ["call", "text"]
     assert intake.answers["said_ok"] == "yes"
+    # A folded rule, and the folded consultation form, open from the keyboard.
+    tab_to(page, "details[data-rule] summary")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.parentElement.open")
+    tab_to(page, "summary.consultation-open")
+    page.keyboard.press("Enter")
+    tab_to(page, "#id_name")
+    page.keyboard.type("Sam")
+    assert page.locator("#id_name").input_value() == "Sam"
 
 
 def choose_with_arrows(page, value, limit=12):
@@ -222,6 +233,7 @@ def test_nothing_overflows_a_small_phone_in_either_language(browser, site):
 def test_an_error_link_shows_the_whole_field_below_the_sticky_header(context, site):
     page = context.new_page()  # a phone
     finish(page, site, journey())
+    open_consultation(page)
     click_and_wait(page, page.get_by_role("button", name="Send my request"))  # nothing filled in
     page.locator(".error-summary a").first.click()
     assert page.evaluate("document.activeElement.id") == "id_name"
@@ -236,6 +248,7 @@ def test_an_error_link_shows_the_whole_field_below_the_sticky_header(context, si
 def test_back_from_the_confirmation_after_a_mistake_shows_the_guidance_not_a_resubmission_page(context, site):
     page = context.new_page()
     finish(page, site, journey())
+    open_consultation(page)
     click_and_wait(page, page.get_by_role("button", name="Send my request"))  # nothing filled in
     assert "There is a problem" in page.content()
     send_a_request(page)
