@@ -12,6 +12,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Staff pages outside the intake admin go through the admin site's checks (staff, two-factor).
     path("staff/rule-book/", admin.site.admin_view(staff.rule_book), name="rule_book"),
+    path("staff/rule-book/approve/", admin.site.admin_view(staff.approve_wording), name="approve_wording"),
     path("", include("intake.urls")),
 ]
 

@@ -1,3 +1,4 @@
+from intake.models.approvals import WordingApproval
 from intake.models.followup import CallAttempt, IntakeAccess, Note, OtherPartyAlias
 from intake.models.intake import Intake, Status
 from intake.models.records import ConflictRecord, Notification, WeeklyCount
@@ -12,4 +13,5 @@ __all__ = [
     "OtherPartyAlias",
     "Status",
     "WeeklyCount",
+    "WordingApproval",
 ]

@@ -1,4 +1,5 @@
-"""The staff desk: the queue, the intake page, workflow, permissions, export, insight, rule book."""
+"""The staff desk: the queue, the intake page, workflow, permissions, export, insight (the rule book has
+tests/intake/test_rule_book.py)."""
 
 import csv
 import datetime
@@ -8,7 +9,6 @@ import re
 import pytest
 from django.utils import timezone
 
-from guidance.rules import RULES
 from intake.admin import IntakeAdmin
 from intake.models import CallAttempt, Intake, IntakeAccess, Note
 from tests.conftest import PASSWORD
@@ -367,19 +367,3 @@ def test_every_field_the_visitor_gave_is_read_only():
         "consent_text",
     ]:
         assert name in readonly
-
-
-def test_the_rule_book_lists_every_rule_with_condition_and_source(admin_client):
-    page = admin_client.get("/staff/rule-book/").content.decode()
-    for rule in RULES:
-        assert f'data-rule="{rule.id}"' in page
-        assert rule.condition.replace("'", "&#x27;") in page
-    assert page.count("Sources:") == len(RULES)
-    assert "Read by: helper, restrained side" in page
-
-
-def test_the_rule_book_is_for_staff_only(client, django_user_model):
-    assert client.get("/staff/rule-book/")["Location"].startswith("/admin/login/")
-    user = django_user_model.objects.create_user("visitor", password=PASSWORD)
-    client.force_login(user)
-    assert client.get("/staff/rule-book/").status_code == 302
