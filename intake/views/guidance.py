@@ -14,6 +14,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import get_usage, is_ratelimited
 
+from guidance import RULESET_VERSION
 from guidance.vocabulary import Step
 from intake import journey, page_memory
 from intake.forms.consultation import CONSENT_TEXT, ConsultationForm
@@ -108,7 +109,14 @@ def change_answers(request):
 def guidance(request):
     # The page's columns, and those the firm's notification of a request needs.
     intake = _finished_intake(
-        request, "language", "guidance_snapshot", "answers", "rule_ids", "court_date", "base_priority"
+        request,
+        "language",
+        "guidance_snapshot",
+        "answers",
+        "rule_ids",
+        "ruleset_version",
+        "court_date",
+        "base_priority",
     )
     if intake is None:
         return _missing(request, status=404)
@@ -155,10 +163,13 @@ def guidance(request):
             else:
                 _count_request(request)
                 return redirect("consultation_sent")
-    if get_language() == intake.language:
+    if get_language() == intake.language and intake.ruleset_version == RULESET_VERSION:
         # Exactly as stored: rendered by intake.guidance_text from our own templates at the time.
         guidance_html = mark_safe(intake.guidance_snapshot)  # noqa: S308
-    else:  # the visitor switched language since: the same rules, in the language they now read
+    else:
+        # The visitor switched language since, or the page around the guidance changed with the
+        # rule set (a snapshot from before it may lack what the page now leaves to the guidance,
+        # such as the short answer): the same rules, rendered as they are now.
         guidance_html = mark_safe(render_stored_guidance(intake.answers, intake.rule_ids, get_language()))  # noqa: S308
     requested = intake.consultation_requested
     context = {"problem": problem}

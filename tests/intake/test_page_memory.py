@@ -331,9 +331,9 @@ def test_with_no_order_yet_the_questions_check_and_guidance_pages_speak_of_no_or
     assert "They did (the protected person)" in with_order.get(step_url("check")).content.decode()
     for client in (with_order, without):
         client.post(step_url("check"), {})
-    assert "Your own order is what counts" in with_order.get("/guidance/").content.decode()
+    assert "The order itself is what counts" in with_order.get("/guidance/").content.decode()
     page = without.get("/guidance/").content.decode()
-    assert "If there are court papers, they are what counts" in page and "Your own order" not in page
+    assert "If there are court papers, they are what counts" in page and "The order itself" not in page
 
 
 def test_the_danger_line_is_part_of_the_guidance_pages_look():
