@@ -26,7 +26,7 @@ class Evaluation:
     rule_ids: tuple[str, ...]
     groups: tuple[tuple[Group, tuple[str, ...]], ...]
     priority: Priority
-    short_answer: str = "general"
+    short_answer: str
     version: str = RULESET_VERSION
 
     @property

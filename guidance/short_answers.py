@@ -98,8 +98,6 @@ SHORT_ANSWERS: tuple[ShortAnswer, ...] = (
     ),
 )
 
-SHORT_ANSWERS_BY_ID = {answer.id: answer for answer in SHORT_ANSWERS}
-
 
 def short_answer(terms: Terms) -> str:
     """The id of the first short answer that applies."""

@@ -18,7 +18,7 @@ from guidance import Answers, Evaluation
 from guidance.engine import group_rules
 from guidance.rules import RULES_BY_ID
 from guidance.short_answers import short_answer
-from guidance.terms import derive
+from guidance.terms import Terms, derive
 from guidance.vocabulary import Group, Priority
 from intake.sources import short_source_line
 from intake.templatetags.intake_tags import tel_href
@@ -65,9 +65,13 @@ def rule_context(**terms) -> dict:
     }
 
 
-def wording_flags(answers: Answers) -> tuple[bool, ...]:
-    terms = derive(answers)
+def wording_flags(terms: Terms) -> tuple[bool, ...]:
+    """The WORDING_TERMS of one visitor's derived terms, in order (what each wording is cached by)."""
     return tuple(bool(getattr(terms, name)) for name in WORDING_TERMS)
+
+
+def flags_context(flags: tuple[bool, ...]) -> dict:
+    return rule_context(**dict(zip(WORDING_TERMS, flags, strict=True)))
 
 
 def rule_template(rule_id: str) -> str:
@@ -87,10 +91,6 @@ def rule_parts(rule_id: str, context: dict) -> tuple[str, str]:
     return mark_safe(" ".join(title.split())), mark_safe(body)  # noqa: S308
 
 
-def _flags_context(flags: tuple[bool, ...]) -> dict:
-    return rule_context(**dict(zip(WORDING_TERMS, flags, strict=True)))
-
-
 @functools.lru_cache(maxsize=4096)
 def rule_wording(
     rule_id: str, flags: tuple[bool, ...], language: str, firm: tuple[str, str]
@@ -98,21 +98,28 @@ def rule_wording(
     """One rule's title and body for one combination of wording terms, in one language (it depends on
     nothing else, so each combination is rendered once per process)."""
     with translation.override(language):
-        return rule_parts(rule_id, _flags_context(flags))
+        return rule_parts(rule_id, flags_context(flags))
 
 
 @functools.lru_cache(maxsize=1024)
-def answer_html(answer_id: str, flags: tuple[bool, ...], language: str, firm: tuple[str, str]) -> str:
-    """One short answer, with its marker, for one combination of wording terms and one language."""
+def answer_wording(answer_id: str, flags: tuple[bool, ...], language: str, firm: tuple[str, str]) -> str:
+    """One short answer's wording for one combination of wording terms, in one language."""
     with translation.override(language):
-        context = {**_flags_context(flags), "answer_id": answer_id, "template": answer_template(answer_id)}
+        # From our own template, escaped there.
+        return mark_safe(render_to_string(answer_template(answer_id), flags_context(flags)).strip())  # noqa: S308
+
+
+def answer_html(answer_id: str, flags: tuple[bool, ...], language: str, firm: tuple[str, str]) -> str:
+    """The short answer as the page opens with it: its wording under its heading, with its marker."""
+    with translation.override(language):
+        context = {"answer_id": answer_id, "wording": answer_wording(answer_id, flags, language, firm)}
         return render_to_string("guidance/short_answer.html", context)
 
 
 def render_guidance(answers: Answers, evaluation: Evaluation, language: str) -> str:
     """The short answer, the court date if given, and the rules in their groups, as the page shows them."""
     terms = derive(answers)
-    flags = wording_flags(answers)
+    flags = wording_flags(terms)
     firm = (settings.FIRM_NAME, settings.FIRM_PHONE)
     html = answer_html(evaluation.short_answer, flags, language, firm)
     with translation.override(language):
@@ -126,7 +133,7 @@ def render_guidance(answers: Answers, evaluation: Evaluation, language: str) -> 
                 "danger_line": "safety-resources" not in evaluation.rule_ids,
             },
         )
-    return html + groups_html(evaluation.page_groups, flags, terms.helper, terms.some_order, language, firm)
+    return html + groups_html(evaluation.page_groups, flags, language, firm)
 
 
 def group_title(group: Group, helper: bool, some_order: bool) -> str:
@@ -136,10 +143,10 @@ def group_title(group: Group, helper: bool, some_order: bool) -> str:
 
 
 @functools.lru_cache(maxsize=512)
-def groups_html(
-    groups: tuple, flags: tuple, helper: bool, some_order: bool, language: str, firm: tuple[str, str]
-) -> str:
+def groups_html(groups: tuple, flags: tuple, language: str, firm: tuple[str, str]) -> str:
     """The rules, in their groups, for one set of rules and wording terms (many visitors share one)."""
+    terms = dict(zip(WORDING_TERMS, flags, strict=True))
+    helper, some_order = terms["helper"], terms["some_order"]
     with translation.override(language):
         context = [
             {

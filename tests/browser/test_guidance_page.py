@@ -114,7 +114,23 @@ def test_the_criminal_order_journey_fits_6000_px_on_a_phone_with_nothing_lost(
     assert not page.locator(".consultation").is_visible()
     page.emulate_media(media="screen")
 
-    # A folded rule opens on a tap, and the page stays accessible with one open.
+    # A folded rule opens on a tap (without JavaScript too: the test below), and the page stays
+    # accessible with one open. Printing is checked through the print style sheet alone, which
+    # Chromium applies with ::details-content (site.js also opens them on "beforeprint").
     page.locator(f"[data-rule='{folded[0]}'] summary").click()
     assert page.locator(f"[data-rule='{folded[0]}'] > :not(summary)").first.is_visible()
     assert_accessible(page, f"guidance, criminal protective order ({language})")
+
+
+def test_a_folded_rule_opens_without_javascript(context_without_js, site):
+    page = context_without_js.new_page()
+    page.goto(site + "/questions/")
+    answer_all(page, criminal_order_journey("no"))
+    click_and_wait(page, page.locator("form button[data-prevent-double-submit]"))
+    rule = page.locator("details[data-rule='violation-consequences']")
+    assert not rule.locator("> :not(summary)").first.is_visible()
+    rule.locator("summary").click()
+    assert rule.locator("> :not(summary)").first.is_visible()
+    # The consultation form opens the same way.
+    page.locator("summary.consultation-open").click()
+    assert page.locator("#id_name").is_visible()

@@ -159,3 +159,14 @@ def test_under_mutual_orders_a_helper_is_not_told_they_may_not_reply():
     text = guidance_text("en", role="helping_restrained", order_types=["mutual"])
     assert "Contact from one of them does not let the other reply." in text
     assert "does not let you reply" not in text
+
+
+def test_every_source_has_a_full_title_and_a_short_citation():
+    from guidance.rules import RULES
+    from guidance.short_answers import SHORT_ANSWERS
+    from intake.sources import ARTICLE_SECTIONS, FACTS, SHORT_ARTICLE_SECTIONS, SHORT_FACTS
+
+    assert set(FACTS) == set(SHORT_FACTS)
+    assert set(ARTICLE_SECTIONS) == set(SHORT_ARTICLE_SECTIONS)
+    used = {key for item in (*RULES, *SHORT_ANSWERS) for key in item.sources}
+    assert used <= set(FACTS) | set(ARTICLE_SECTIONS)

@@ -3,25 +3,22 @@
 `make readability` runs this module with output shown, printing the figures.
 """
 
-import functools
 import warnings
 
 import pytest
-from django.template.loader import render_to_string
-from django.utils import translation
+from django.conf import settings
 
-from guidance import evaluate
 from guidance.rules import RULES
-from guidance.terms import derive
-from intake.guidance_text import WORDING_TERMS, answer_template, rule_context, rule_parts
-from tests.guidance.scenarios import SCENARIOS, TODAY
-from tests.guidance.test_invariants import generated_answers
+from intake.audiences import reachable_flags
+from intake.guidance_text import answer_wording, rule_wording
+from tests.guidance.scenarios import SCENARIOS
 from tests.journeys import QUESTIONS, Visitor, step_url
 from tests.readability import fernandez_huerta, us_grade, visible_text
 
 pytestmark = pytest.mark.django_db
 
 PAGE_LIMIT = 8
+FIRM = (settings.FIRM_NAME, settings.FIRM_PHONE)
 RULE_WARNING = 10
 
 
@@ -49,26 +46,21 @@ NEW_RULES = {
 }
 
 
-@functools.cache
 def reachable_wordings() -> frozenset[tuple[str, str, tuple[bool, ...]]]:
-    """("rule" or "answer", id, wording flags) for every rule and short answer a generated visitor sees."""
-    seen = set()
-    for answers in generated_answers(count=4000):
-        terms = derive(answers)
-        flags = tuple(bool(getattr(terms, name)) for name in WORDING_TERMS)
-        evaluation = evaluate(answers, TODAY)
-        seen.add(("answer", evaluation.short_answer, flags))
-        seen.update(("rule", rule_id, flags) for rule_id in evaluation.rule_ids)
-    return frozenset(seen)
+    """("rule" or "answer", id, wording flags) for every wording a visitor can read (intake.audiences)."""
+    rules, answers = reachable_flags()
+    return frozenset(
+        [("rule", item_id, flags) for item_id, reached in rules.items() for flags in reached]
+        + [("answer", item_id, flags) for item_id, reached in answers.items() for flags in reached]
+    )
 
 
 def wording_text(kind, item_id, flags, language) -> str:
-    context = rule_context(**dict(zip(WORDING_TERMS, flags, strict=True)))
-    with translation.override(language):
-        if kind == "answer":
-            return visible_text(render_to_string(answer_template(item_id), context))
-        title, body = rule_parts(item_id, context)
-        return visible_text(f"<h3>{title}</h3>{body}")
+    """The text of one rule's (title and body) or short answer's wording, as the page renders it."""
+    if kind == "answer":
+        return visible_text(answer_wording(item_id, flags, language, FIRM))
+    title, body = rule_wording(item_id, flags, language, FIRM)
+    return visible_text(f"<h3>{title}</h3>{body}")
 
 
 def score_guidance_pages(client, score) -> list[tuple[float, str]]:
