@@ -1,7 +1,11 @@
 """The words for the vocabulary's values: what visitors read in questions and staff read in admin.
 
 Values come from ``guidance.vocabulary``; only labels live here, so that they can be translated.
+The one exception is `CallWhom`: the guidance never reads it (it is part of the consultation
+request, not of the answers), so its values are defined here, once, next to their words.
 """
+
+from enum import StrEnum
 
 from django.utils.translation import gettext_lazy as _
 
@@ -144,6 +148,20 @@ INITIATOR_UNDER_MUTUAL = {
 }
 
 
+class CallWhom(StrEnum):
+    """Whom the firm should call, asked of helpers (PRODUCT.md: `call_whom`). The contact details
+    the visitor gives are that person's."""
+
+    ME = "me"
+    THEM = "them"
+
+
+CALL_WHOM = {
+    CallWhom.ME: _("Call me"),
+    CallWhom.THEM: _("Call the person I’m helping"),
+}
+
+
 def perspective(role: str | None, mutual: bool) -> str:
     """Whose words the contact questions are asked in: the same stored answer means the same thing
     only under the same perspective."""
@@ -176,6 +194,12 @@ STAFF_ROLE = {
     Role.HELPING_PROTECTED: "Helping the protected person",
     Role.HELPING_RESTRAINED: "Helping the restrained person",
     Role.UNSURE: "Not sure",
+}
+
+# Whom to call, for staff: the contact details on the intake are that person's.
+STAFF_CALL_WHOM = {
+    CallWhom.ME: "The visitor (the helper)",
+    CallWhom.THEM: "The person they help",
 }
 
 PRIORITY = {

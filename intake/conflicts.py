@@ -32,22 +32,28 @@ class Match:
 
 
 def conflict_matches(intake: Intake) -> list[Match]:
-    """Names on this intake (visitor, other party, aliases) also on another intake or a conflict record."""
-    mine = {
-        normalize_name(n): n
-        for n in [intake.name, intake.other_party_name, *intake.aliases.values_list("name", flat=True)]
-    }
+    """Names on this intake (visitor, person helped, other party, aliases) also on another intake or a
+    conflict record."""
+    names = [
+        intake.name,
+        intake.helped_name,
+        intake.other_party_name,
+        *intake.aliases.values_list("name", flat=True),
+    ]
+    mine = {normalize_name(n): n for n in names}
     mine.pop("", None)
     if not mine:
         return []
     keys = list(mine)
     matches = set()
     others = Intake.objects.exclude(pk=intake.pk)
-    for reference, name_key, other_key in others.filter(
-        Q(name_key__in=keys) | Q(other_party_key__in=keys)
-    ).values_list("reference", "name_key", "other_party_key"):
+    for reference, name_key, helped_key, other_key in others.filter(
+        Q(name_key__in=keys) | Q(helped_key__in=keys) | Q(other_party_key__in=keys)
+    ).values_list("reference", "name_key", "helped_key", "other_party_key"):
         if name_key in mine:
             matches.add(Match(mine[name_key], f"visitor on intake {reference}"))
+        if helped_key in mine:
+            matches.add(Match(mine[helped_key], f"person helped on intake {reference}"))
         if other_key in mine:
             matches.add(Match(mine[other_key], f"other party on intake {reference}"))
     aliases = OtherPartyAlias.objects.exclude(intake=intake).filter(name_key__in=keys)
@@ -58,6 +64,9 @@ def conflict_matches(intake: Intake) -> list[Match]:
         visitor_key = normalize_name(record.visitor_name)
         if visitor_key in mine:
             matches.add(Match(mine[visitor_key], f"visitor on conflict record {record.reference}"))
+        helped_key = normalize_name(record.helped_name)
+        if helped_key in mine:
+            matches.add(Match(mine[helped_key], f"person helped on conflict record {record.reference}"))
         for name in record.other_party_names:
             if normalize_name(name) in mine:
                 matches.add(

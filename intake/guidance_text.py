@@ -116,8 +116,9 @@ def answer_html(answer_id: str, flags: tuple[bool, ...], language: str, firm: tu
         return render_to_string("guidance/short_answer.html", context)
 
 
-def render_guidance(answers: Answers, evaluation: Evaluation, language: str) -> str:
-    """The short answer, the court date if given, and the rules in their groups, as the page shows them."""
+def render_guidance(answers: Answers, evaluation: Evaluation, language: str, *, fold: bool = True) -> str:
+    """The short answer, the court date if given, and the rules in their groups, as the page shows them
+    (with `fold` false, every rule open, as the printable view shows them)."""
     terms = derive(answers)
     flags = wording_flags(terms)
     firm = (settings.FIRM_NAME, settings.FIRM_PHONE)
@@ -133,7 +134,7 @@ def render_guidance(answers: Answers, evaluation: Evaluation, language: str) -> 
                 "danger_line": "safety-resources" not in evaluation.rule_ids,
             },
         )
-    return html + groups_html(evaluation.page_groups, flags, language, firm)
+    return html + groups_html(evaluation.page_groups, flags, language, firm, fold)
 
 
 def group_title(group: Group, helper: bool, some_order: bool) -> str:
@@ -143,7 +144,7 @@ def group_title(group: Group, helper: bool, some_order: bool) -> str:
 
 
 @functools.lru_cache(maxsize=512)
-def groups_html(groups: tuple, flags: tuple, language: str, firm: tuple[str, str]) -> str:
+def groups_html(groups: tuple, flags: tuple, language: str, firm: tuple[str, str], fold: bool = True) -> str:
     """The rules, in their groups, for one set of rules and wording terms (many visitors share one)."""
     terms = dict(zip(WORDING_TERMS, flags, strict=True))
     helper, some_order = terms["helper"], terms["some_order"]
@@ -152,7 +153,7 @@ def groups_html(groups: tuple, flags: tuple, language: str, firm: tuple[str, str
             {
                 "id": str(group),
                 "title": group_title(group, helper, some_order),
-                "folded": group in FOLDED_GROUPS,
+                "folded": fold and group in FOLDED_GROUPS,
                 "rules": [
                     {
                         "id": rule_id,
@@ -167,7 +168,7 @@ def groups_html(groups: tuple, flags: tuple, language: str, firm: tuple[str, str
         return render_to_string("guidance/rules.html", {"groups": context})
 
 
-def render_stored_guidance(answers: dict, rule_ids: list[str], language: str) -> str:
+def render_stored_guidance(answers: dict, rule_ids: list[str], language: str, *, fold: bool = True) -> str:
     """The guidance an intake stored, rendered again in another language (staff read it in English).
 
     The short answer is chosen again from the answers: it depends on nothing else.
@@ -180,4 +181,4 @@ def render_stored_guidance(answers: dict, rule_ids: list[str], language: str) ->
         priority=Priority.NORMAL,
         short_answer=short_answer(derive(stored)),
     )
-    return render_guidance(stored, evaluation, language)
+    return render_guidance(stored, evaluation, language, fold=fold)

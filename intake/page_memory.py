@@ -1,7 +1,8 @@
 """Visitor pages rendered once per process for each way they can look, then served from memory.
 
 A question page looks the same to every visitor with the same language, step, ticked choices, role
-and "mutual" choice (they change the wording), question number and Back link, on the same day. The
+and "mutual" choice (they change the wording), question number, number of questions (and whether it
+is final) and Back link, on the same day. The
 page around a visitor's own answers ("Check your answers") looks the same for everyone with the same
 language and Back link, the page around their guidance for everyone with the same language who is
 offered the consultation form (or has already asked), and the confirmation around their reference
@@ -10,8 +11,8 @@ response: the page is rendered with placeholders, and each response gets the vis
 token and their own `fills` (their answers, their guidance, their reference), which are never kept.
 Pages with a message to show or a query string are rendered as usual, and so is any page given no
 facts: a question page showing a saved court date (particular to a visitor, unlike a combination of
-ticks that many visitors share), and a consultation form holding what a visitor typed (mistakes, or
-a retry after a failure).
+ticks that many visitors share) or a draft kept across a language switch (intake.drafts), and a
+consultation form holding what a visitor typed (mistakes, a retry after a failure, or a draft).
 
 The key also holds whether the footer offers "Start again" (intake.journey), so no view has to.
 The cache ("pages" in settings) is each process's own memory, for an hour at most; a kept page

@@ -46,7 +46,12 @@ def queue_order() -> list:
 
 
 def open_requests(queryset: QuerySet) -> QuerySet:
-    return queryset.filter(consultation_requested_at__isnull=False, status__in=OPEN_STATUSES)
+    """Requests someone still has to work on: not closed, and not withdrawn by the visitor (a
+    withdrawal also closes the request; both are checked, so a status set by mistake never brings a
+    withdrawn request back)."""
+    return queryset.filter(
+        consultation_requested_at__isnull=False, status__in=OPEN_STATUSES, withdrawn_at__isnull=True
+    )
 
 
 def current_priority(intake, today: datetime.date | None = None) -> Priority:

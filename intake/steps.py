@@ -57,3 +57,30 @@ CONDITIONS = {
     Step.ORDER_EXCEPTIONS: order_exceptions_shown,
     Step.CONTACT_DETAILS: contact_details_shown,
 }
+
+
+def question_count(answers_for: Callable) -> tuple[int, bool]:
+    """How many questions the answers so far lead to at most, and whether that number is final.
+
+    A question whose condition reads only answered questions is decided: shown or not. One whose
+    condition reads a question not yet answered could still go either way: it is counted (the number
+    is then the most there can be) and the number is not final. Always-shown questions count.
+    """
+    most, final = 0, True
+    for step in QUESTION_STEPS:
+        shown = CONDITIONS.get(step)
+        if shown is None:
+            most += 1
+            continue
+        unanswered = []
+
+        def reading(read, unanswered=unanswered):
+            answer = answers_for(read)
+            if answer is None:
+                unanswered.append(read)
+            return answer
+
+        if shown(reading) or unanswered:
+            most += 1
+        final = final and not unanswered
+    return most, final

@@ -4,9 +4,16 @@ django-formtools' SessionStorage marks the session modified on every read, so ev
 rewrote the session (a file, or Redis and the database). Here only real changes do (so a visitor
 who has only looked at the first question has no stored session yet), and the current step is not
 stored at all: the URL names it on every request.
+
+It also keeps drafts (intake.drafts): what a visitor ticked or typed on a question but did not send,
+kept across a language switch. They are not answers: formtools never sees them, and they sit beside
+the answers in the same session entry, so that whatever clears the answers (finishing, Start again,
+Quick exit) clears them too.
 """
 
 from formtools.wizard.storage.session import SessionStorage
+
+DRAFTS_KEY = "drafts"
 
 
 class QuestionStorage(SessionStorage):
@@ -47,3 +54,26 @@ class QuestionStorage(SessionStorage):
     def reset(self):
         super().reset()
         self._changed()
+
+    # --- drafts ---------------------------------------------------------------------
+
+    def get_draft(self, step):
+        """What was ticked or typed on `step` but not sent (a dict of field values), or None."""
+        return self.data.get(DRAFTS_KEY, {}).get(step)
+
+    def set_draft(self, step, draft):
+        """Keep `draft` for `step`, or forget the step's draft if `draft` is None. Writes the session
+        only on a change."""
+        drafts = self.data.get(DRAFTS_KEY, {})
+        if drafts.get(step) == draft:
+            return
+        drafts = {name: value for name, value in drafts.items() if name != step}
+        if draft is not None:
+            drafts[step] = draft
+        self.data[DRAFTS_KEY] = drafts
+        self._changed()
+
+    def drop_drafts(self, steps):
+        """Forget the drafts of `steps` (writes the session only if there was one)."""
+        for step in steps:
+            self.set_draft(step, None)

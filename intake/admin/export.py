@@ -7,9 +7,14 @@ from django.utils import timezone
 
 from intake.queue import current_priority
 
+
+def _local(moment) -> str:
+    return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
+
+
 COLUMNS = [
     ("reference", lambda i: i.reference),
-    ("created (Pacific)", lambda i: timezone.localtime(i.created_at).strftime("%Y-%m-%d %H:%M")),
+    ("created (Pacific)", lambda i: _local(i.created_at)),
     ("priority today", lambda i: current_priority(i)),
     ("status", lambda i: i.status),
     ("assigned to", lambda i: i.assigned_to.get_username() if i.assigned_to else ""),
@@ -19,7 +24,10 @@ COLUMNS = [
     ("court date", lambda i: i.court_date or ""),
     ("language", lambda i: i.language),
     ("consultation requested", lambda i: "yes" if i.consultation_requested else "no"),
+    ("withdrawn by the visitor", lambda i: _local(i.withdrawn_at)),
     ("name", lambda i: i.name),
+    ("person helped", lambda i: i.helped_name),
+    ("whom to call", lambda i: i.call_whom),
     ("phone", lambda i: str(i.phone or "")),
     ("email", lambda i: i.email),
     ("preferred contact", lambda i: i.preferred_method),

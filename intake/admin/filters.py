@@ -4,7 +4,7 @@ from django.contrib import admin
 
 from guidance.vocabulary import OrderType
 from intake import choices
-from intake.queue import OPEN_STATUSES, RANKS
+from intake.queue import RANKS, open_requests
 
 
 class QueueFilter(admin.SimpleListFilter):
@@ -18,6 +18,7 @@ class QueueFilter(admin.SimpleListFilter):
         return [
             ("open", "Open consultation requests"),
             ("requests", "All consultation requests"),
+            ("withdrawn", "Withdrawn by the visitor"),
             ("anonymous", "Without a consultation request"),
             ("all", "Everything"),
         ]
@@ -36,9 +37,11 @@ class QueueFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         view = self.value()
         if view == "open":
-            return queryset.filter(consultation_requested_at__isnull=False, status__in=OPEN_STATUSES)
+            return open_requests(queryset)
         if view == "requests":
             return queryset.filter(consultation_requested_at__isnull=False)
+        if view == "withdrawn":
+            return queryset.filter(withdrawn_at__isnull=False)
         if view == "anonymous":
             return queryset.filter(consultation_requested_at__isnull=True)
         return queryset

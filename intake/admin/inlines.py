@@ -1,4 +1,5 @@
-"""Notes, call attempts and other names on the intake page. Saved rows cannot be edited or deleted."""
+"""Notes, call attempts and other names on the intake page. Saved rows cannot be edited or deleted,
+and a request the visitor withdrew takes no new ones."""
 
 from django.contrib import admin
 from django.utils import timezone
@@ -7,9 +8,16 @@ from django.utils.formats import localize
 from intake.models import CallAttempt, IntakeAccess, Note, OtherPartyAlias
 
 
+def _withdrawn(obj) -> bool:
+    return obj is not None and obj.withdrawn
+
+
 class AddOnlyInline(admin.TabularInline):
     extra = 1
     can_delete = False
+
+    def has_add_permission(self, request, obj):
+        return not _withdrawn(obj) and super().has_add_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
         return False  # a note or call once written stays as written
@@ -41,6 +49,9 @@ class OtherPartyAliasInline(admin.TabularInline):
     fields = ("name",)
     verbose_name = "other name of the other party"
     verbose_name_plural = "Other names of the other party (conflict check)"
+
+    def has_add_permission(self, request, obj):
+        return not _withdrawn(obj) and super().has_add_permission(request, obj)
 
     def has_change_permission(self, request, obj=None):
         return False

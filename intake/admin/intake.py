@@ -1,7 +1,8 @@
 """The staff desk: the queue of consultation requests and the intake page.
 
 Everything the visitor gave is read-only. Status, assignment, next action, notes and call
-attempts change through intake.services.followup, from the page or from list actions.
+attempts change through intake.services.followup, from the page or from list actions. A request
+the visitor withdrew (intake.services.withdrawal) is shown as such, read-only, with nothing personal.
 """
 
 import datetime
@@ -15,6 +16,7 @@ from django.http import QueryDict
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
@@ -25,7 +27,9 @@ from intake import choices
 from intake.admin.export import export_csv
 from intake.admin.filters import OrderTypeFilter, PriorityFilter, QueueFilter
 from intake.admin.inlines import AccessInline, CallAttemptInline, NoteInline, OtherPartyAliasInline
+from intake.choices import CallWhom
 from intake.conflicts import conflict_matches, likely_duplicates
+from intake.forms.consultation import is_helper
 from intake.guidance_text import render_stored_guidance
 from intake.models import CallAttempt, Intake, IntakeAccess, Note, OtherPartyAlias, Status
 from intake.queue import current_priority, queue_order, with_current_priority
@@ -43,6 +47,31 @@ from intake.summary import answer_rows
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 
 FOLLOWUP_FIELDS = ("status", "assigned_to", "next_action_on")
+
+# All a withdrawn request shows: what happened and when, and who was following it up.
+WITHDRAWN_FIELDSETS = (
+    (
+        "Withdrawn by the visitor",
+        {
+            "fields": (
+                "withdrawn_note",
+                "reference",
+                "created_at",
+                "consultation_requested_at",
+                "withdrawn_at",
+            )
+        },
+    ),
+    ("Follow-up", {"fields": ("status", "assigned_to")}),
+)
+# A helper's request: whom to call comes first, before how to reach them safely.
+HELPER_CONTACT_FIELDS = ("whom_to_call", "helped_name")
+
+
+def withdrawn_on(intake) -> str:
+    """ "Withdrawn by the visitor on <date, time>", in Pacific time."""
+    when = date_format(timezone.localtime(intake.withdrawn_at), "DATETIME_FORMAT")
+    return f"Withdrawn by the visitor on {when}"
 
 
 def _duplicates_exist():
@@ -77,7 +106,7 @@ class IntakeAdmin(admin.ModelAdmin):
         "role",
         "order_types_display",
         "consultation",
-        "status",
+        "status_column",
         "assigned_to",
         "next_action_on",
         "duplicate_flag",
@@ -91,7 +120,7 @@ class IntakeAdmin(admin.ModelAdmin):
         "language",
         ("created_at", admin.DateFieldListFilter),
     )
-    search_fields = ("reference", "name", "phone", "email")
+    search_fields = ("reference", "name", "helped_name", "phone", "email")
     date_hierarchy = "created_at"
     list_per_page = 50
     inlines = [OtherPartyAliasInline, NoteInline, CallAttemptInline, AccessInline]
@@ -105,6 +134,10 @@ class IntakeAdmin(admin.ModelAdmin):
         "delete_selected",
     ]
     readonly_fields = (
+        "withdrawn_note",
+        "withdrawn_at",
+        "whom_to_call",
+        "helped_name",
         "reference",
         "created_at",
         "priority_today",
@@ -201,6 +234,31 @@ class IntakeAdmin(admin.ModelAdmin):
 
     def has_export_permission(self, request):
         return request.user.has_perm("intake.export_intake")
+
+    def has_change_permission(self, request, obj=None):
+        """A withdrawn request takes no more follow-up: its page is for reading only."""
+        if obj is not None and obj.withdrawn:
+            return False
+        return super().has_change_permission(request, obj)
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is not None and obj.withdrawn:
+            return WITHDRAWN_FIELDSETS
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not is_helper(obj.role):
+            return fieldsets
+        # Whom to call and the person they help, first among the safe-contact preferences: the
+        # contact details are those of the person to call.
+        safe_contact = fieldsets[1]
+        fields = (*HELPER_CONTACT_FIELDS, *safe_contact[1]["fields"])
+        return (fieldsets[0], (safe_contact[0], {**safe_contact[1], "fields": fields}), *fieldsets[2:])
+
+    def get_inline_instances(self, request, obj=None):
+        """A withdrawn request keeps only the call attempts (without their notes) and who opened it."""
+        inlines = super().get_inline_instances(request, obj)
+        if obj is not None and obj.withdrawn:
+            return [i for i in inlines if isinstance(i, CallAttemptInline | AccessInline)]
+        return inlines
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -325,6 +383,41 @@ class IntakeAdmin(admin.ModelAdmin):
     @admin.display(description="order types")
     def order_types_display(self, intake):
         return ", ".join(str(choices.ORDER_TYPE.get(v, v)) for v in intake.order_type_list())
+
+    @admin.display(description="status", ordering="status")
+    def status_column(self, intake):
+        if intake.withdrawn:
+            return format_html('<span class="withdrawn">{}</span>', withdrawn_on(intake))
+        return intake.get_status_display()
+
+    @admin.display(description="withdrawn")
+    def withdrawn_note(self, intake):
+        if not intake.withdrawn:
+            return "–"
+        return format_html(
+            '<div class="withdrawn-warning" role="status"><strong>{}:</strong> they deleted their answers '
+            "and cancelled the call request, so do not call. Nothing personal was kept.</div>",
+            withdrawn_on(intake),
+        )
+
+    @admin.display(description="whom to call")
+    def whom_to_call(self, intake):
+        if intake.call_whom == CallWhom.THEM:
+            who = (
+                f"the person they help, {intake.helped_name}"
+                if intake.helped_name
+                else "the person they help"
+            )
+            return format_html("<strong>Call {}.</strong> The phone number and email below are theirs.", who)
+        if intake.call_whom == CallWhom.ME:
+            return format_html(
+                "<strong>Call {}.</strong> The phone number and email below are theirs.",
+                "the visitor (the helper)",
+            )
+        return (
+            "Not said: the phone number and email below are probably the helper’s own. "
+            "Ask who you are speaking to."
+        )
 
     @admin.display(description="consultation", boolean=True, ordering="consultation_requested_at")
     def consultation(self, intake):

@@ -19,7 +19,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(ConflictRecord)
 class ConflictRecordAdmin(ReadOnlyAdmin):
-    list_display = ("reference", "requested_on", "visitor_name", "other_party_names")
+    list_display = ("reference", "requested_on", "visitor_name", "helped_name", "other_party_names")
     search_fields = ("reference",)
     date_hierarchy = "requested_on"
     exclude = ("name_keys",)

@@ -1,12 +1,19 @@
-"""The consultation request on the guidance page (PRODUCT.md, "Consultation request")."""
+"""The consultation request on the guidance page (PRODUCT.md, "Consultation request").
+
+A visitor helping someone (role helping_*) is also asked, optionally, the name of the person they
+help and whom we should call; the contact details and safe-contact choices that follow are then
+asked about "the person we call". Everyone else gets the form without those two fields.
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.formfields import PhoneNumberField
 from phonenumber_field.phonenumber import PhoneNumber
 
+from guidance.terms import HELPER_ROLES
 from guidance.vocabulary import ContactMethod
 from intake import choices
+from intake.choices import CallWhom
 from intake.forms.check import HoneypotField
 from intake.forms.fields import RadioField
 
@@ -25,6 +32,27 @@ class ConsultationForm(forms.Form):
             "required": _("Enter the name we should ask for"),
             "max_length": _("The name must be 100 characters or fewer"),
         },
+    )
+    # Helpers only (see HELPER_FIELDS).
+    helped_name = forms.CharField(
+        label=_("Name of the person you are helping (optional)"),
+        help_text=_(
+            "We use it to check that we are not already working for the other side. If you want us to "
+            "call them, we will ask for them by this name."
+        ),
+        max_length=100,
+        required=False,
+        error_messages={"max_length": _("The name must be 100 characters or fewer")},
+    )
+    call_whom = RadioField(
+        labels=choices.CALL_WHOM,
+        label=_("Who should we call? (optional)"),
+        help_text=_(
+            "Give the phone number or email of the person we should call. "
+            "If you do not choose, we will call you."
+        ),
+        required=False,
+        required_message=_("Choose who we should call"),
     )
     preferred_method = RadioField(
         labels=choices.CONTACT_METHOD,
@@ -92,6 +120,26 @@ class ConsultationForm(forms.Form):
     )
     website = HoneypotField()
 
+    def __init__(self, *args, helper: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = helper
+        if not helper:
+            for name in HELPER_FIELDS:
+                del self.fields[name]
+            return
+        # The details asked next are those of the person we call, who may not be the visitor.
+        for name, words in HELPER_WORDS.items():
+            field = self.fields[name]
+            for attribute, text in words.items():
+                if attribute == "error_messages":
+                    field.error_messages = {**field.error_messages, **text}
+                else:
+                    setattr(field, attribute, text)
+
+    @classmethod
+    def for_role(cls, role: str | None, *args, **kwargs) -> "ConsultationForm":
+        return cls(*args, helper=is_helper(role), **kwargs)
+
     @property
     def caught_a_bot(self):
         return bool(self.data.get("website"))
@@ -107,6 +155,13 @@ class ConsultationForm(forms.Form):
             self.add_error("phone", _("Enter a phone number, so we can call or text you"))
         if method == ContactMethod.EMAIL and not cleaned.get("email") and "email" not in self.errors:
             self.add_error("email", _("Enter an email address, so we can email you"))
+        if (
+            self.helper
+            and cleaned.get("call_whom") == CallWhom.THEM
+            and not cleaned.get("helped_name", "").strip()
+            and "helped_name" not in self.errors
+        ):
+            self.add_error("helped_name", _("Enter the name of the person we should call"))
         return cleaned
 
     def details(self) -> dict:
@@ -115,6 +170,29 @@ class ConsultationForm(forms.Form):
         if not _given(data.get("phone")):
             data["phone"] = ""
         return data
+
+
+HELPER_FIELDS = ("helped_name", "call_whom")
+
+# For helpers, the questions that say "you" ask about the person we call instead.
+HELPER_WORDS = {
+    "name": {
+        "help_text": _("A first name is fine."),
+        "error_messages": {"required": _("Enter your name")},
+    },
+    "preferred_method": {"label": _("How should we contact the person we call?")},
+    "email": {"help_text": _("Needed if you chose email. Use an address only the person we call can read.")},
+    "voicemail_ok": {"label": _("If the person we call does not answer, may we leave a voicemail?")},
+    "say_firm_name": {
+        "help_text": _("If you choose No, we will only ask for the person we are calling, by name.")
+    },
+    "best_time": {"label": _("When is a safe time to reach the person we call? (optional)")},
+}
+
+
+def is_helper(role: str | None) -> bool:
+    """Whether a visitor of this role is asked whom they help and whom to call."""
+    return role in HELPER_ROLES
 
 
 def _given(phone) -> bool:

@@ -83,7 +83,9 @@ def choices(field, *, single=False, form=None) -> SafeString:
 
 def date(field) -> SafeString:
     """Month, day and year boxes in a fieldset (the GOV.UK date input)."""
-    values = field.field.widget.decompress(field.value()) if not field.form.is_bound else field.value()
+    # Bound: the parts as sent. Unbound: a saved date, or the parts as typed (a draft's initial value).
+    value = field.value()
+    values = value if isinstance(value, list | tuple) else field.field.widget.decompress(value)
     values = list(values or [None, None, None])
     labels = [gettext("Month"), gettext("Day"), gettext("Year")]
     widgets = field.field.widget.widgets

@@ -1,8 +1,10 @@
 """What a completed questionnaire stores (PRODUCT.md, "The intake").
 
 An intake is created once per journey by `intake.services.intake_create`; a consultation
-request adds contact details to the same row. `str()` is the reference and nothing else,
-because the admin log stores it.
+request adds contact details to the same row. A visitor who deletes their answers after asking
+for a call withdraws the request (`intake.services.withdrawal`): the row stays, with its reference
+and times, and nothing personal. `str()` is the reference and nothing else, because the admin log
+stores it.
 """
 
 from django.conf import settings
@@ -97,9 +99,25 @@ class Intake(models.Model):
     )
     best_time = models.CharField("best time to call", max_length=100, blank=True, editable=False)
     other_party_name = models.CharField("other party's name", max_length=100, blank=True, editable=False)
+    # Asked of helpers only (role helping_*): the person they help, and whom to call. The contact
+    # details above are the details of the person to call.
+    helped_name = models.CharField("name of the person they help", max_length=100, blank=True, editable=False)
+    call_whom = models.CharField(
+        "whom to call",
+        max_length=4,
+        blank=True,
+        choices=choices.as_choices(choices.STAFF_CALL_WHOM),
+        editable=False,
+    )
     message = models.TextField("message", max_length=500, blank=True, editable=False)
     consent_text = models.TextField("consent wording", blank=True, editable=False)
     consent_at = models.DateTimeField("consent given", null=True, blank=True, editable=False)
+
+    # Set when the visitor deleted their answers after asking for a call: the request is cancelled
+    # and everything personal is gone from this row (intake.services.withdrawal).
+    withdrawn_at = models.DateTimeField(
+        "withdrawn by the visitor", null=True, blank=True, editable=False, db_index=True
+    )
 
     # Staff follow-up.
     status = models.CharField("status", max_length=20, choices=Status.choices, default=Status.NEW)
@@ -121,6 +139,7 @@ class Intake(models.Model):
     # The names above, normalized (intake.conflicts.normalize_name), for the conflict check.
     name_key = models.CharField(max_length=NAME_KEY_LENGTH, blank=True, editable=False, db_index=True)
     other_party_key = models.CharField(max_length=NAME_KEY_LENGTH, blank=True, editable=False, db_index=True)
+    helped_key = models.CharField(max_length=NAME_KEY_LENGTH, blank=True, editable=False, db_index=True)
 
     class Meta:
         verbose_name = "intake"
@@ -137,6 +156,10 @@ class Intake(models.Model):
     @property
     def consultation_requested(self) -> bool:
         return self.consultation_requested_at is not None
+
+    @property
+    def withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
     def order_type_list(self) -> list[str]:
         return self.order_types.split()

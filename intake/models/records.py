@@ -38,6 +38,8 @@ class ConflictRecord(models.Model):
     reference = models.CharField("reference", max_length=12, unique=True)
     requested_on = models.DateField("date")
     visitor_name = models.CharField("visitor's name", max_length=100, blank=True)
+    # A helper's request: the person they helped (the prospective client).
+    helped_name = models.CharField("name of the person helped", max_length=100, blank=True)
     other_party_names = models.JSONField("other party's names", default=list)
     # Every name above, normalized and wrapped in "|", e.g. "|jose nunez|alex doe|", for the conflict check.
     name_keys = models.TextField(blank=True, editable=False)

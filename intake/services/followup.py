@@ -1,6 +1,8 @@
 """Staff follow-up: status, assignment, next action, notes, call attempts, access records.
 
 Admin actions and the intake's detail page both come here; author and time are set here.
+A request the visitor withdrew (intake.services.withdrawal) takes no more follow-up: it holds
+nothing personal, and a note or another name would put something personal back.
 """
 
 from django.core.exceptions import PermissionDenied
@@ -13,6 +15,15 @@ from intake.models import CallAttempt, Intake, IntakeAccess, Note, OtherPartyAli
 UNSET = object()
 
 
+class Withdrawn(ValueError):
+    """The visitor withdrew this request: there is nothing more to follow up."""
+
+
+def _refuse_if_withdrawn(intake: Intake) -> None:
+    if Intake.objects.filter(pk=intake.pk, withdrawn_at__isnull=False).exists():
+        raise Withdrawn(f"intake {intake.reference} was withdrawn by the visitor")
+
+
 def followup_update(
     *, intake: Intake, by, status=UNSET, assigned_to=UNSET, next_action_on=UNSET
 ) -> list[str]:
@@ -20,6 +31,8 @@ def followup_update(
     changed = []
     with transaction.atomic():
         intake = Intake.objects.select_for_update().get(pk=intake.pk)
+        if intake.withdrawn:
+            return changed
         if status is not UNSET and status != intake.status:
             if status not in Status.values:
                 raise ValueError(f"unknown status {status!r}")
@@ -50,6 +63,7 @@ def _touch(intake: Intake) -> None:
 def note_add(*, intake: Intake, author, text: str) -> Note:
     if not author.has_perm("intake.add_note"):
         raise PermissionDenied
+    _refuse_if_withdrawn(intake)
     _touch(intake)
     return Note.objects.create(intake=intake, author=author, text=text.strip(), created_at=timezone.now())
 
@@ -59,6 +73,7 @@ def call_attempt_log(*, intake: Intake, author, outcome: str, note: str = "") ->
         raise PermissionDenied
     if outcome not in CallAttempt.Outcome.values:
         raise ValueError(f"unknown outcome {outcome!r}")
+    _refuse_if_withdrawn(intake)
     _touch(intake)
     return CallAttempt.objects.create(
         intake=intake, author=author, outcome=outcome, note=note.strip(), created_at=timezone.now()
@@ -69,6 +84,7 @@ def alias_add(*, intake: Intake, name: str, by) -> OtherPartyAlias:
     """Another name the other party is known by, for the conflict check."""
     if not by.has_perm("intake.add_otherpartyalias"):
         raise PermissionDenied
+    _refuse_if_withdrawn(intake)
     name = name.strip()
     return OtherPartyAlias.objects.create(intake=intake, name=name, name_key=normalize_name(name))
 

@@ -79,6 +79,7 @@ def consultation_request(*, intake: Intake, details: dict, consent_text: str) ->
         "last_activity_at": now,
         "name_key": normalize_name(details.get("name", "")),
         "other_party_key": normalize_name(details.get("other_party_name", "")),
+        "helped_key": normalize_name(details.get("helped_name", "")),
     }
     with transaction.atomic():
         # One statement, which only a first request can match: two sent at once (a double press, two
@@ -101,18 +102,21 @@ def intake_delete(*, intake: Intake, keep_conflict_record: bool = False) -> None
     The one way intakes are deleted: the visitor's "Delete my answers" (or answering again, which
     replaces the intake), the reduction of anonymous intakes, a manager's deletion and the
     retention purge. Staff deletions and the purge keep the minimal conflict record PRODUCT.md
-    describes; the visitor's own deletion keeps nothing.
+    describes; the visitor's own deletion keeps nothing, and neither does an intake the visitor
+    withdrew (intake.services.withdrawal): no name was kept on it to record.
     """
     with transaction.atomic():
-        if keep_conflict_record and intake.consultation_requested:
+        if keep_conflict_record and intake.consultation_requested and not intake.withdrawn:
             aliases = intake.aliases.values_list("name", flat=True)
             other_names = [n for n in [intake.other_party_name, *aliases] if n]
-            keys = [k for k in map(normalize_name, [intake.name, *other_names]) if k]
+            names = [intake.name, intake.helped_name, *other_names]
+            keys = [k for k in map(normalize_name, names) if k]
             ConflictRecord.objects.get_or_create(
                 reference=intake.reference,
                 defaults={
                     "requested_on": timezone.localdate(intake.consultation_requested_at),
                     "visitor_name": intake.name,
+                    "helped_name": intake.helped_name,
                     "other_party_names": other_names,
                     "name_keys": "|" + "|".join(keys) + "|" if keys else "",
                 },

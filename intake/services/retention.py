@@ -2,7 +2,10 @@
 
 - An intake without a consultation request becomes anonymous counts after ANONYMOUS_INTAKE_HOURS.
 - A consultation intake is deleted RETENTION_DAYS after its last activity, keeping a minimal conflict record.
-Both go through intake_delete, and both do nothing the second time.
+- A request the visitor withdrew (intake.services.withdrawal) is deleted RETENTION_DAYS after the
+  withdrawal, its last activity. It keeps no conflict record: no name was kept on it to record.
+  Until then it tells staff who follow an old link or look the reference up what happened.
+All go through intake_delete, and all do nothing the second time.
 """
 
 import datetime
@@ -57,8 +60,20 @@ def purge_expired(*, older_than: datetime.datetime) -> int:
     request someone is still working on is kept. Returns how many were deleted.
     """
     purged = 0
-    expired = Intake.objects.filter(consultation_requested_at__isnull=False, last_activity_at__lt=older_than)
+    expired = Intake.objects.filter(
+        consultation_requested_at__isnull=False, withdrawn_at__isnull=True, last_activity_at__lt=older_than
+    )
     for intake in expired:
         intake_delete(intake=intake, keep_conflict_record=True)
+        purged += 1
+    return purged
+
+
+def purge_withdrawn(*, older_than: datetime.datetime) -> int:
+    """Delete requests the visitor withdrew with no activity since `older_than` (the withdrawal is
+    their last). Nothing personal is left on them, so no conflict record is kept. Returns how many."""
+    purged = 0
+    for intake in Intake.objects.filter(withdrawn_at__isnull=False, last_activity_at__lt=older_than):
+        intake_delete(intake=intake)
         purged += 1
     return purged

@@ -7,6 +7,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.db import DatabaseError, connections, router
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -16,12 +19,13 @@ from django_ratelimit.core import get_usage, is_ratelimited
 
 from guidance import RULESET_VERSION
 from guidance.vocabulary import Step
-from intake import journey, page_memory
-from intake.forms.consultation import CONSENT_TEXT, ConsultationForm
+from intake import drafts, journey, page_memory
+from intake.forms.consultation import CONSENT_TEXT, ConsultationForm, is_helper
 from intake.guidance_text import render_stored_guidance
 from intake.logging import database_error
 from intake.models import Intake
 from intake.services import IntakeGone, consultation_request
+from intake.summary import answer_rows
 from intake.views import errors
 from intake.views.caching import never_cache
 from intake.views.wizard import ANSWERS_LOCKED, reopen
@@ -110,6 +114,7 @@ def guidance(request):
     # The page's columns, and those the firm's notification of a request needs.
     intake = _finished_intake(
         request,
+        "role",
         "language",
         "guidance_snapshot",
         "answers",
@@ -127,12 +132,14 @@ def guidance(request):
             messages.info(request, ALREADY_SENT)
             return redirect("consultation_sent")
     elif request.method == "POST":
+        # What is sent replaces anything kept of the form across a language switch (intake.drafts).
+        drafts.forget_consultation_draft(request.session)
         # Two limits per address: on sending the form at all (generous), and on requests stored. A form
         # with a mistake, or one the database refused, counts only towards the first, so that people
         # sharing an address (a shelter, a library) are not refused because some of them mistyped.
         if _attempts_used_up(request):
             return errors.rate_limited(request)
-        form = ConsultationForm(request.POST)
+        form = ConsultationForm.for_role(intake.role, request.POST)
         if form.caught_a_bot:
             return errors.form_refused(request)
         if form.is_valid() and _requests_used_up(request):
@@ -163,6 +170,9 @@ def guidance(request):
             else:
                 _count_request(request)
                 return redirect("consultation_sent")
+    elif (draft := drafts.kept_consultation_draft(request.session)) is not None:
+        # Typed but not sent before switching language: shown again as typed, not checked.
+        form = ConsultationForm.for_role(intake.role, initial=draft)
     if get_language() == intake.language and intake.ruleset_version == RULESET_VERSION:
         # Exactly as stored: rendered by intake.guidance_text from our own templates at the time.
         guidance_html = mark_safe(intake.guidance_snapshot)  # noqa: S308
@@ -172,17 +182,34 @@ def guidance(request):
         # such as the short answer): the same rules, rendered as they are now.
         guidance_html = mark_safe(render_stored_guidance(intake.answers, intake.rule_ids, get_language()))  # noqa: S308
     requested = intake.consultation_requested
-    context = {"problem": problem}
+    # Helpers are also asked whom they help and whom to call: their empty form is another one.
+    helper_form = not requested and is_helper(intake.role)
+    # The form's error summary, and why a form without mistakes was not sent, are at the top of the
+    # form (includes/error_summary.html), not at the top of this long page.
+    context = {"consultation_problem": problem, "summary_in_form": True}
+    if not requested:
+        # The language switch sends the form, so that what is typed in it is kept (intake.drafts).
+        context.update(switch_form="consultation-form", switch_action=reverse("guidance_language"))
 
     def render_page(**extra):
         # An empty form is built only when the page is rendered, not when it comes from memory.
-        shown = form if form is not None or requested else ConsultationForm()
+        shown = form if form is not None or requested else ConsultationForm(helper=helper_form)
         return render(request, "guidance/page.html", {**context, "form": shown, **extra}, status=status)
 
-    # The page around the guidance is the same for everyone who sees an empty form, or none (the
-    # request is sent). A form sent back with mistakes is this visitor's own.
-    facts = None if form is not None else [requested]
-    return page_memory.respond(request, facts, render_page, fills={"guidance_html": guidance_html})
+    # The page around the guidance is the same for everyone who sees the same empty form, or none
+    # (the request is sent). A form sent back with mistakes, or holding a draft, is this visitor's own.
+    facts = None if form is not None else [requested, helper_form]
+    # A printout of the page also lists the answers the guidance rests on, and the reference once a
+    # call was asked for (intake.views.takeaway has the same on a page of its own).
+    fills = {
+        "guidance_html": guidance_html,
+        "printout_answers": render_to_string(
+            "guidance/printout_answers.html", {"answer_rows": answer_rows(intake.answers)}
+        ),
+        "reference": intake.reference,
+    }
+    context.update(today=timezone.localdate(), show_reference=requested)
+    return page_memory.respond(request, facts, render_page, fills=fills)
 
 
 @never_cache

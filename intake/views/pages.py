@@ -4,13 +4,13 @@ import logging
 from importlib import import_module
 
 from django.conf import settings
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from intake import journey
 from intake.models import Intake
-from intake.services import intake_delete
+from intake.services import Deletion, visitor_delete
 from intake.views.caching import never_cache
 
 logger = logging.getLogger(__name__)
@@ -69,16 +69,56 @@ def start_again(request):
     return forget_session(request, redirect("questions"))
 
 
+# Sent by the confirmation page's button: the visitor knows the call is cancelled too.
+CANCEL_CALL = "cancel-call"
+
+
 @require_POST
 @never_cache
 def delete_answers(request):
-    """Delete the stored intake of this journey (and any contact details), then forget the session."""
+    """Delete the stored intake of this journey (and any contact details), then forget the session.
+
+    After a call was asked for, the visitor is asked first (delete_confirm), and the request is then
+    withdrawn (intake.services.withdrawal): the page says the firm will not call. It is shown in
+    answer to this POST, not after a redirect: the session that could carry that is gone, and the
+    address stays /delete/, the same as for everyone.
+    """
     reference = journey.finished_reference(request.session)
-    if reference is not None:
-        intake = Intake.objects.filter(reference=reference).first()
-        if intake is not None:
-            intake_delete(intake=intake)
+    confirmed = request.POST.get("confirm") == CANCEL_CALL
+    if reference is None and confirmed:
+        # Confirmed after the session ended (or pressed twice): whether the call was cancelled
+        # cannot be told from here, so the page says how to make sure.
+        return _forget_then_render(request, "pages/delete_unsure.html")
+    if reference is None:
+        return forget_session(request, redirect("answers_deleted"))
+    outcome = visitor_delete(reference=reference, cancel_call=confirmed)
+    if outcome is Deletion.NEEDS_CONFIRMATION:
+        return redirect("delete_confirm")
+    if outcome is Deletion.WITHDRAWN:
+        return _forget_then_render(request, "pages/deleted.html", {"call_cancelled": True})
     return forget_session(request, redirect("answers_deleted"))
+
+
+@never_cache
+@require_http_methods(["GET", "HEAD"])
+def delete_confirm(request):
+    """Before deleting answers that a call request rests on: the call is cancelled too. Without a
+    request there is nothing to confirm, and the visitor goes back to their guidance."""
+    reference = journey.finished_reference(request.session)
+    intake = (
+        Intake.objects.filter(reference=reference).only("consultation_requested_at", "withdrawn_at").first()
+    )
+    if intake is None or not intake.consultation_requested or intake.withdrawn:
+        return redirect("guidance")
+    return render(request, "pages/delete_confirm.html", {"confirm": CANCEL_CALL})
+
+
+def _forget_then_render(request, template, context=None):
+    """A page shown in answer to the POST, rendered once the session is gone (so that, like a page
+    after a redirect, it offers nothing from it, such as "Start again")."""
+    response = forget_session(request, HttpResponse())
+    response.content = render(request, template, context).content
+    return response
 
 
 @never_cache

@@ -4,6 +4,8 @@ django-formtools does the storage and rendering; this class decides the route. T
 step is the authority (a tampered management form or another tab cannot change which
 answer is saved), only each form's own fields are kept, a visitor cannot skip ahead of
 an unanswered question, and finishing happens on the POST of "check", never on a GET.
+What was ticked on a question but not sent, kept across a language switch (intake.drafts), is
+shown again on that question until it is sent, and is never an answer.
 """
 
 import logging
@@ -14,6 +16,7 @@ from django.contrib import messages
 from django.db import DatabaseError
 from django.forms import MultiWidget
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.debug import sensitive_post_parameters
@@ -26,7 +29,7 @@ from intake import choices, journey, page_memory, summary
 from intake.logging import database_error
 from intake.models import Intake
 from intake.services import intake_create, intake_replace
-from intake.steps import CONDITIONS, FORMS, QUESTION_STEPS
+from intake.steps import CONDITIONS, FORMS, QUESTION_STEPS, question_count
 from intake.views import errors
 from intake.views.caching import never_cache
 
@@ -214,9 +217,19 @@ class QuestionWizard(NamedUrlSessionWizardView):
         return page_memory.respond(
             request,
             self.page_facts(step),
-            lambda **extra: self.render(self.get_form(step, data=self.saved_data(step)), **extra),
+            lambda **extra: self.render(self.form_shown(step), **extra),
             fills=fills,
         )
+
+    def form_shown(self, step):
+        """The question's form as the visitor left it: what they ticked but did not send (a draft kept
+        across a language switch, shown as it was, not checked), or else their saved answer."""
+        draft = self.storage.get_draft(step)
+        if draft is None:
+            return self.get_form(step, data=self.saved_data(step))
+        form = self.get_form(step)
+        form.initial = draft
+        return form
 
     def post(self, request, *args, **kwargs):
         if (locked := self.answers_locked()) is not None:
@@ -230,6 +243,8 @@ class QuestionWizard(NamedUrlSessionWizardView):
             messages.info(request, _("Please answer this question first."))
             return redirect(self.get_step_url(missing))
         self.storage.current_step = step
+        # Sent: what the form carries replaces anything kept of it across a language switch.
+        self.storage.set_draft(step, None)
         form = self.get_form(step, data=request.POST)
         if step == Step.CHECK and form.caught_a_bot:
             return errors.form_refused(request)
@@ -241,7 +256,11 @@ class QuestionWizard(NamedUrlSessionWizardView):
             ):
                 return errors.rate_limited(request)
             return self.finish()
-        self.storage.set_step_data(step, self.process_step(form))
+        answer = self.process_step(form)
+        if self.storage.data[self.storage.step_data_key].get(step) != answer:
+            # A changed answer can change what later questions mean (who "they" are): their drafts go.
+            self.storage.drop_drafts(QUESTION_STEPS[QUESTION_STEPS.index(step) + 1 :])
+        self.storage.set_step_data(step, answer)
         if step == Step.CONTACT_DETAILS:
             extra = self.storage.extra_data
             extra[PERSPECTIVE_KEY] = self.perspective()
@@ -340,15 +359,20 @@ class QuestionWizard(NamedUrlSessionWizardView):
     # --- rendering --------------------------------------------------------------------
 
     def position(self, step):
-        """The question's number among this visitor's questions (None for "check"), and the Back link."""
+        """The question's number among this visitor's questions (None for "check"); how many questions
+        the answers so far lead to, at most, and whether that number is final (no question still
+        shown or not depending on one not yet answered); and the Back link."""
         questions = self.shown_questions()
         number = questions.index(step) + 1 if step in questions else None
+        total, final = question_count(self.answers_for)
         previous = self.get_prev_step(step)
-        return number, self.get_step_url(previous) if previous else "/"
+        return number, total, final, self.get_step_url(previous) if previous else "/"
 
     def page_facts(self, step):
         """Everything a question page's look depends on besides language, step, date and footer, for
-        page_memory; None for a page showing a saved date, which is not kept."""
+        page_memory; None for a page showing a saved date or a draft, which are not kept."""
+        if self.storage.get_draft(step) is not None:
+            return None  # what this visitor ticked but did not send
         data = self.saved_data(step)
         fields = dict(self.form_list)[step].base_fields.items()
         dates = tuple(f"{step}-{name}" for name, field in fields if isinstance(field.widget, MultiWidget))
@@ -382,9 +406,13 @@ class QuestionWizard(NamedUrlSessionWizardView):
     def get_context_data(self, form, **kwargs):
         context = super().get_context_data(form=form, **kwargs)
         step = self.steps.current
-        # The number of questions depends on the answers; the most there can be never changes.
-        context["most_questions"] = len(QUESTION_STEPS)
-        context["question_number"], context["back_url"] = self.position(step)
+        # How many questions there are depends on the answers: "of up to" until the answers so far fix it.
+        number, total, final, back_url = self.position(step)
+        context.update(question_number=number, question_total=total, total_final=final, back_url=back_url)
+        if step != Step.CHECK:
+            # The language switch sends the question's form, so that what is ticked is kept (intake.drafts).
+            context["switch_form"] = "question-form"
+            context["switch_action"] = reverse("question_language", kwargs={"step": step})
         if step == Step.CHECK and "summary_html" not in context:
             context["summary_html"] = self.summary_html()
         context["replacing"] = self.replacing()

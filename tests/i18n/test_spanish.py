@@ -62,16 +62,29 @@ def test_the_language_switch_keeps_the_page_and_the_answers(client):
     Visitor(client).walk(journey(), finish=False)
     answers = dict(client.session["wizard_questions"]["step_data"])
     english = client.get(step_url("contact")).content.decode()
-    assert re.search(r'<form class="language-switch" method="post" action="/i18n/setlang/">', english)
-    response = client.post("/i18n/setlang/", {"language": "es", "next": "/questions/contact/"})
+    # On a question the switch is a button of the question's form (what is ticked goes along).
+    assert re.search(
+        r'<button type="submit" form="question-form" formaction="/questions/contact/language/"'
+        r' name="language" value="es"',
+        english,
+    )
+    assert 'id="question-form"' in english
+    response = client.post(
+        "/questions/contact/language/", {"language": "es", "contact-contact_kinds": "text"}
+    )
     assert response.status_code == 302 and response["Location"] == "/questions/contact/"
     page = client.get(step_url("contact")).content.decode()
     assert '<html lang="es">' in page and 'value="text" checked' in page
     assert client.session["wizard_questions"]["step_data"] == answers
     assert settings.LANGUAGE_COOKIE_NAME in client.cookies
+    # Django's own switch, on the pages without a form, keeps them too.
     back = client.post("/i18n/setlang/", {"language": "en", "next": "/questions/contact/"})
     assert back["Location"] == "/questions/contact/"
     assert '<html lang="en">' in client.get(step_url("contact")).content.decode()
+    assert re.search(
+        r'<form class="language-switch" method="post" action="/i18n/setlang/">',
+        client.get("/").content.decode(),
+    )
 
 
 def test_the_switch_will_not_redirect_to_another_site(client):

@@ -93,10 +93,12 @@ def test_a_call_asked_for_from_another_tab_meanwhile_keeps_that_intake_within_re
     response = client.get(step_url("check"))
     assert response["Location"] == "/guidance/request-sent/"
     assert "your answers can no longer be changed here" in client.get(response["Location"]).content.decode()
-    # Only the intake staff work from is stored, and the visitor still reaches it to delete it.
+    # Only the intake staff work from is stored, and the visitor still reaches it to delete it
+    # (asked first, since that cancels the call: the request is then withdrawn).
     assert list(Intake.objects.values_list("pk", flat=True)) == [first.pk]
-    assert client.post("/delete/").status_code == 302
-    assert not Intake.objects.exists()
+    assert client.post("/delete/")["Location"] == "/delete/confirm/"
+    assert client.post("/delete/", {"confirm": "cancel-call"}).status_code == 200
+    assert Intake.objects.get().withdrawn
 
 
 def test_a_call_asked_for_at_the_moment_of_finishing_keeps_that_intake(visitor, client):

@@ -174,7 +174,7 @@ def test_check_pages_share_the_page_around_each_visitors_own_answers():
 
 def test_guidance_pages_share_the_page_around_each_visitors_own_guidance_and_token():
     first, first_intake = finished_visitor(journey())
-    second, second_intake = finished_visitor(journey(role="helping_restrained", contact_kinds=["call"]))
+    second, second_intake = finished_visitor(journey(role="protected", contact_kinds=["call"]))
     assert first_intake.guidance_snapshot != second_intake.guidance_snapshot
     with Renders("guidance/page.html") as renders:
         pages = [client.get("/guidance/").content.decode() for client in (first, second)]

@@ -49,14 +49,16 @@ def every_page(client, visitor):
     client.post("/guidance/", VALID)
     pages.append(("confirmation", client.get("/guidance/request-sent/")))
     pages.append(("start again?", client.get("/start-again/")))
-    pages.append(("deleted", client.post("/delete/", follow=True)))
+    # After a call was asked for, deleting asks first, and the page after says the call is cancelled.
+    pages.append(("delete, call cancelled too?", client.post("/delete/", follow=True)))
+    pages.append(("deleted, call cancelled", client.post("/delete/", {"confirm": "cancel-call"})))
     return pages
 
 
 def test_no_page_weighs_more_than_30_kb_compressed(client, visitor):
     weights = {name: page_weight(response.content.decode()) for name, response in every_page(client, visitor)}
     print("\nPage weight, compressed (bytes):", weights)
-    assert len(weights) == 17
+    assert len(weights) == 18
     assert max(weights.values()) <= PAGE_LIMIT, weights
 
 
@@ -141,14 +143,14 @@ def test_asking_to_start_again_makes_no_session(client, settings):
     assert settings.SESSION_COOKIE_NAME not in response.cookies
 
 
-def test_delete_my_answers_removes_the_intake_contact_details_and_session(client, visitor):
+def test_delete_my_answers_removes_the_intake_and_session_at_once_without_a_call_request(client, visitor):
     visitor.walk(journey())
-    client.post("/guidance/", VALID)
-    assert Intake.objects.get().name == "Sam"
     response = client.post("/delete/")
     assert response.cookies[settings.SESSION_COOKIE_NAME].value == ""  # no session kept, not even its clock
-    response = client.get(response["Location"])
-    assert "Your answers have been deleted" in response.content.decode()
+    assert response["Location"] == "/deleted/"
+    page = client.get(response["Location"]).content.decode()
+    assert "Your answers have been deleted" in page
+    assert "We will not call" not in page and "data-call-cancelled" not in page  # there was no call
     assert not Intake.objects.exists()
     assert client.get("/guidance/").status_code == 404
 

@@ -72,6 +72,7 @@ def test_purge_deletes_expired_consultations_keeps_conflict_records_and_does_not
         "reference",
         "requested_on",
         "visitor_name",
+        "helped_name",
         "other_party_names",
         "name_keys",
     }
@@ -102,18 +103,67 @@ def test_expired_sessions_are_cleared(settings, client):
 
 
 def test_the_visitors_delete_goes_through_the_same_service_and_keeps_no_record(client, visitor, monkeypatch):
-    from intake.services import intakes
-    from intake.views import pages
-    from tests.journeys import VALID, journey
+    from intake.services import intakes, withdrawal
+    from tests.journeys import journey
 
     calls = []
-    monkeypatch.setattr(pages, "intake_delete", lambda **kw: calls.append(kw) or intakes.intake_delete(**kw))
+    monkeypatch.setattr(
+        withdrawal, "intake_delete", lambda **kw: calls.append(kw) or intakes.intake_delete(**kw)
+    )
     visitor.walk(journey())
-    client.post("/guidance/", VALID)
     client.post("/delete/")
     assert [call.get("keep_conflict_record", False) for call in calls] == [False]
     assert not Intake.objects.exists()
     assert not ConflictRecord.objects.exists()
+
+
+def test_a_withdrawn_request_keeps_no_conflict_record_and_is_purged_after_the_retention_period(
+    client, visitor, settings
+):
+    from tests.journeys import VALID, journey
+
+    settings.RETENTION_DAYS = 30
+    visitor.walk(journey())
+    client.post("/guidance/", VALID)
+    client.post("/delete/", {"confirm": "cancel-call"})
+    withdrawn = Intake.objects.get()
+    assert withdrawn.withdrawn and not ConflictRecord.objects.exists()
+    # Kept for the retention period from the withdrawal, its last activity, as other requests are.
+    report = purge()
+    assert "withdrawn requests purged (nothing kept): 0" in report and Intake.objects.exists()
+    Intake.objects.update(last_activity_at=timezone.now() - datetime.timedelta(days=31))
+    out = io.StringIO()
+    call_command("purge_intakes", "--dry-run", stdout=out)
+    assert "withdrawn requests would be purged (nothing kept): 1" in out.getvalue()
+    report = purge()
+    assert "purged (conflict records kept): 0" in report
+    assert "withdrawn requests purged (nothing kept): 1" in report
+    assert not Intake.objects.exists() and not ConflictRecord.objects.exists()
+    # A staff deletion keeps no conflict record of a withdrawn request either: it has no name to keep.
+    from intake.services import intake_delete, intake_withdraw
+
+    other = IntakeFactory(**requested(2, name="Wanda Withdrew"))
+    intake_withdraw(intake=other)
+    intake_delete(intake=Intake.objects.get(pk=other.pk), keep_conflict_record=True)
+    assert not ConflictRecord.objects.exists()
+
+
+def test_a_helpers_conflict_record_keeps_the_name_of_the_person_they_helped(settings):
+    from intake.conflicts import conflict_matches
+
+    settings.RETENTION_DAYS = 30
+    expired = IntakeFactory(
+        **requested(24 * 31, name="Maria Mother", helped_name="Kevin Son", helped_key="kevin son")
+    )
+    purge()
+    record = ConflictRecord.objects.get(reference=expired.reference)
+    assert (record.visitor_name, record.helped_name) == ("Maria Mother", "Kevin Son")
+    assert "|kevin son|" in record.name_keys
+    # A later request naming him as the other party finds the record.
+    later = IntakeFactory(**requested(1, name="Someone", other_party_name="KEVIN  son"))
+    assert [m.where for m in conflict_matches(later)] == [
+        f"person helped on conflict record {expired.reference}"
+    ]
 
 
 def test_a_request_being_worked_on_is_kept_past_the_retention_period(settings, manager):
