@@ -126,3 +126,12 @@ def test_the_contact_log_prints_its_columns(context, spanish_context, site, lang
     assert page.locator("table.contact-log tbody tr").count() >= 8
     assert not page.locator(".language-bar").is_visible()
     assert not page.locator("button:visible").count()
+
+
+def test_the_printable_version_is_accessible_in_spanish(spanish_context, site):
+    page = spanish_context.new_page()
+    finish(page, site, SCENARIOS["protected"])
+    click_and_wait(page, page.get_by_role("link", name="Versión para imprimir"))
+    assert page.get_attribute("html", "lang") == "es"
+    assert "Las respuestas en las que se basa esta información" in page.evaluate(VISIBLE_TEXT)
+    assert_accessible(page, "printable guidance (es)")
