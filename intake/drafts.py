@@ -71,10 +71,17 @@ def question_draft(step: str, data) -> dict:
     return _values(form, data, prefix=step)
 
 
+# Not kept of the consultation form: the message (anything written in it may be used in a criminal
+# case, and it is not sent until the visitor sends it) and the other party's name: after a
+# language switch, both are typed again.
+CONSULTATION_NOT_KEPT = ("message", "other_party_name")
+
+
 def consultation_draft(data) -> dict:
     """The values typed or chosen in the consultation form (helpers' fields included: the page
-    shows only those of the form the visitor has)."""
-    return _values(ConsultationForm(helper=True), data)
+    shows only those of the form the visitor has), but for CONSULTATION_NOT_KEPT."""
+    draft = _values(ConsultationForm(helper=True), data)
+    return {name: value for name, value in draft.items() if name not in CONSULTATION_NOT_KEPT}
 
 
 def keep_consultation_draft(session, draft: dict) -> None:

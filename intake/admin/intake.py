@@ -35,6 +35,7 @@ from intake.models import CallAttempt, Intake, IntakeAccess, Note, OtherPartyAli
 from intake.queue import current_priority, queue_order, with_current_priority
 from intake.services import intake_delete
 from intake.services.followup import (
+    Withdrawn,
     access_record,
     alias_add,
     call_attempt_log,
@@ -281,15 +282,22 @@ class IntakeAdmin(admin.ModelAdmin):
             followup_update(intake=obj, by=request.user, **changes)
 
     def save_formset(self, request, form, formset, change):
-        for item in formset.save(commit=False):
-            if isinstance(item, Note):
-                note_add(intake=form.instance, author=request.user, text=item.text)
-            elif isinstance(item, CallAttempt):
-                call_attempt_log(
-                    intake=form.instance, author=request.user, outcome=item.outcome, note=item.note
-                )
-            elif isinstance(item, OtherPartyAlias):
-                alias_add(intake=form.instance, name=item.name, by=request.user)
+        try:
+            for item in formset.save(commit=False):
+                if isinstance(item, Note):
+                    note_add(intake=form.instance, author=request.user, text=item.text)
+                elif isinstance(item, CallAttempt):
+                    call_attempt_log(
+                        intake=form.instance, author=request.user, outcome=item.outcome, note=item.note
+                    )
+                elif isinstance(item, OtherPartyAlias):
+                    alias_add(intake=form.instance, name=item.name, by=request.user)
+        except Withdrawn:
+            # Withdrawn while the page was open: what was added would put something personal back.
+            messages.warning(
+                request,
+                "The visitor withdrew this request while the page was open: what you added was not kept.",
+            )
 
     # Staff deletions keep the conflict record, as a purge does (the visitor's own deletion does not).
     def delete_model(self, request, obj):

@@ -19,8 +19,10 @@ class Withdrawn(ValueError):
     """The visitor withdrew this request: there is nothing more to follow up."""
 
 
-def _refuse_if_withdrawn(intake: Intake) -> None:
-    if Intake.objects.filter(pk=intake.pk, withdrawn_at__isnull=False).exists():
+def _lock_unless_withdrawn(intake: Intake) -> None:
+    """Lock the intake's row for the caller's transaction, so that a withdrawal at the same moment
+    (which takes the same lock) comes wholly before or wholly after what is added."""
+    if Intake.objects.select_for_update().filter(pk=intake.pk, withdrawn_at__isnull=False).exists():
         raise Withdrawn(f"intake {intake.reference} was withdrawn by the visitor")
 
 
@@ -63,9 +65,10 @@ def _touch(intake: Intake) -> None:
 def note_add(*, intake: Intake, author, text: str) -> Note:
     if not author.has_perm("intake.add_note"):
         raise PermissionDenied
-    _refuse_if_withdrawn(intake)
-    _touch(intake)
-    return Note.objects.create(intake=intake, author=author, text=text.strip(), created_at=timezone.now())
+    with transaction.atomic():
+        _lock_unless_withdrawn(intake)
+        _touch(intake)
+        return Note.objects.create(intake=intake, author=author, text=text.strip(), created_at=timezone.now())
 
 
 def call_attempt_log(*, intake: Intake, author, outcome: str, note: str = "") -> CallAttempt:
@@ -73,20 +76,22 @@ def call_attempt_log(*, intake: Intake, author, outcome: str, note: str = "") ->
         raise PermissionDenied
     if outcome not in CallAttempt.Outcome.values:
         raise ValueError(f"unknown outcome {outcome!r}")
-    _refuse_if_withdrawn(intake)
-    _touch(intake)
-    return CallAttempt.objects.create(
-        intake=intake, author=author, outcome=outcome, note=note.strip(), created_at=timezone.now()
-    )
+    with transaction.atomic():
+        _lock_unless_withdrawn(intake)
+        _touch(intake)
+        return CallAttempt.objects.create(
+            intake=intake, author=author, outcome=outcome, note=note.strip(), created_at=timezone.now()
+        )
 
 
 def alias_add(*, intake: Intake, name: str, by) -> OtherPartyAlias:
     """Another name the other party is known by, for the conflict check."""
     if not by.has_perm("intake.add_otherpartyalias"):
         raise PermissionDenied
-    _refuse_if_withdrawn(intake)
     name = name.strip()
-    return OtherPartyAlias.objects.create(intake=intake, name=name, name_key=normalize_name(name))
+    with transaction.atomic():
+        _lock_unless_withdrawn(intake)
+        return OtherPartyAlias.objects.create(intake=intake, name=name, name_key=normalize_name(name))
 
 
 def access_record(*, intake: Intake, user, kind: str = IntakeAccess.Kind.VIEW) -> IntakeAccess:

@@ -38,7 +38,7 @@ ALREADY_SENT = gettext_lazy(
 )
 
 # What the confirmation says depends on these choices (and the language), and on nothing else stored.
-CONTACT_CHOICES = ("preferred_method", "say_firm_name", "voicemail_ok")
+CONTACT_CHOICES = ("preferred_method", "say_firm_name", "voicemail_ok", "call_whom")
 
 
 def _finished_intake(request, *fields):
@@ -132,8 +132,6 @@ def guidance(request):
             messages.info(request, ALREADY_SENT)
             return redirect("consultation_sent")
     elif request.method == "POST":
-        # What is sent replaces anything kept of the form across a language switch (intake.drafts).
-        drafts.forget_consultation_draft(request.session)
         # Two limits per address: on sending the form at all (generous), and on requests stored. A form
         # with a mistake, or one the database refused, counts only towards the first, so that people
         # sharing an address (a shelter, a library) are not refused because some of them mistyped.
@@ -142,6 +140,9 @@ def guidance(request):
         form = ConsultationForm.for_role(intake.role, request.POST)
         if form.caught_a_bot:
             return errors.form_refused(request)
+        # What is sent replaces anything kept of the form across a language switch (intake.drafts);
+        # a form refused above leaves the draft as it was.
+        drafts.forget_consultation_draft(request.session)
         if form.is_valid() and _requests_used_up(request):
             # Shown again with everything they typed still in the form.
             status, problem = (

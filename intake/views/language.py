@@ -15,6 +15,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from intake import drafts, journey
+from intake.models import Intake
 from intake.steps import QUESTION_STEPS
 from intake.views.caching import never_cache
 from intake.wizard_storage import QuestionStorage
@@ -60,6 +61,11 @@ def question_language(request, step):
 @require_POST
 def guidance_language(request):
     """The consultation form's unsent text kept as a draft; then the guidance page."""
-    if journey.finished_reference(request.session) is not None:
+    reference = journey.finished_reference(request.session)
+    # Only while the form is offered: once a call was asked for, there is no form to show it in.
+    if (
+        reference is not None
+        and Intake.objects.filter(reference=reference, consultation_requested_at__isnull=True).exists()
+    ):
         drafts.keep_consultation_draft(request.session, drafts.consultation_draft(request.POST))
     return _switched(request, redirect("guidance"))

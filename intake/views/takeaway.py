@@ -49,13 +49,14 @@ def guidance_print(request):
 @never_cache
 def court_date_calendar(request):
     """The court date as an iCalendar file (RFC 5545): an all-day event with a reminder the day before.
+    Its address, which a download list shows, names nothing.
 
     Built from the intake on request and never stored. Its title and text are neutral unless the
-    visitor asked for a plain one (?title=court): a watched visitor's calendar may be seen."""
+    visitor asked for a plain one (?title=plain): a watched visitor's calendar may be seen."""
     intake = _finished_intake(request, "court_date")
     if intake is None or intake.court_date is None:
         return _missing(request, status=404)
-    plain = request.GET.get("title") == "court"
+    plain = request.GET.get("title") == "plain"
     if plain:
         summary = _("Court date")
         description = _("Check your court papers for the time and place, and whether you must go.")

@@ -1,6 +1,8 @@
 """A call request in Chromium: a helper says whom to call; deleting the answers afterwards asks first,
 says the firm will not call, and staff then see the request as withdrawn, with nothing personal."""
 
+import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 
 from intake.models import Intake
@@ -19,7 +21,7 @@ def finish_and_ask_for_a_call(page, site, *, helped_name="Kevin Helpedson"):
     open_consultation(page)
     page.fill("#id_name", "Maria Secretname")
     page.fill("#id_helped_name", helped_name)
-    page.get_by_label("Call the person I’m helping").check()
+    page.check("input[name='call_whom'][value='them']")
     page.check("input[name='preferred_method'][value='phone']")
     page.fill("#id_phone", "213 555 0143")
     page.check("input[name='voicemail_ok'][value='no']")
@@ -84,3 +86,19 @@ def test_the_warning_and_the_withdrawal_work_without_javascript(context_without_
     click_and_wait(page, page.get_by_role("button", name="Yes, delete and cancel my call"))
     assert "We will not call." in page.locator("[data-call-cancelled]").inner_text()
     assert Intake.objects.get().withdrawn
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_confirmation_after_the_session_ended_says_how_to_make_sure(
+    context, spanish_context, site, language
+):
+    page = (spanish_context if language == "es" else context).new_page()
+    finish_and_ask_for_a_call(page, site)
+    click_and_wait(page, page.locator(".your-data form[action='/delete/'] button"))
+    assert page.url == site + "/delete/confirm/"
+    assert_accessible(page, f"delete: the call is cancelled too? ({language})")
+    page.context.clear_cookies(name=settings.SESSION_COOKIE_NAME)  # the session ended meanwhile
+    click_and_wait(page, page.locator("form[action='/delete/'] button").first)
+    assert "(555) 555-0100" in page.content()
+    assert_accessible(page, f"delete: not sure the call was cancelled ({language})")
+    assert not Intake.objects.get().withdrawn

@@ -89,6 +89,7 @@ def test_each_roles_journey_is_accessible_on_every_page(context, spanish_context
     # A call was asked for: deleting asks first, as it cancels the call (see test_call_request.py).
     click_and_wait(page, page.locator(".your-data form[action='/delete/'] button"))
     assert page.url == site + "/delete/confirm/"
+    assert_accessible(page, "delete: the call is cancelled too?")
     click_and_wait(page, page.locator("form[action='/delete/'] button"))
     assert_accessible(page, "answers deleted, call cancelled")
     assert Intake.objects.get().withdrawn

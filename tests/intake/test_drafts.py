@@ -74,8 +74,9 @@ def test_a_typed_date_is_kept_as_typed_but_bounded():
 def test_a_consultation_draft_keeps_typed_text_bounded_but_not_the_consent_nor_the_honeypot():
     data = MultiValueDict(
         {
-            "name": ["Sam"],
+            "name": ["Sam" + "x" * 5000],
             "message": ["x" * 5000],
+            "other_party_name": ["Alex Doe"],
             "preferred_method": ["pigeon"],
             "voicemail_ok": ["no"],
             "consent": ["on"],
@@ -84,7 +85,8 @@ def test_a_consultation_draft_keeps_typed_text_bounded_but_not_the_consent_nor_t
         }
     )
     draft = drafts.consultation_draft(data)
-    assert draft == {"name": "Sam", "message": "x" * 500, "voicemail_ok": "no"}
+    # Nor the message (it may be used in a criminal case) or the other party's name, kept only once sent.
+    assert draft == {"name": ("Sam" + "x" * 5000)[:100], "voicemail_ok": "no"}
 
 
 # --- question pages -------------------------------------------------------------------
@@ -263,7 +265,8 @@ def test_what_is_typed_in_the_consultation_form_survives_the_switch(visitor, cli
             "</form>", page.index('class="consultation-form"')
         )
     ]
-    assert 'value="Sam"' in form and 'value="213 555 0143"' in form and "Please text after 6." in form
+    assert 'value="Sam"' in form and 'value="213 555 0143"' in form
+    assert "Please text after 6." not in form  # the message is typed again, once sent it is kept
     assert ticked(form, "text")
     assert '<details class="consultation-details" open>' in page
     assert "error-summary" not in page and "<title>Error:" not in page  # not checked until sent
@@ -302,3 +305,18 @@ def test_without_guidance_the_switch_only_sets_the_language(client):
     assert response["Location"] == "/guidance/"
     assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "es"
     assert drafts.CONSULTATION_DRAFT_KEY not in client.session
+
+
+def test_no_draft_is_kept_once_a_call_was_asked_for(visitor, client):
+    visitor.walk(journey())
+    client.post("/guidance/", VALID)
+    client.post("/guidance/language/", {**TYPED, "language": "es"})  # a forged or old-tab switch
+    assert drafts.CONSULTATION_DRAFT_KEY not in client.session
+
+
+def test_a_form_refused_for_too_many_sends_keeps_the_draft(visitor, client, settings):
+    visitor.walk(journey())
+    client.post("/guidance/language/", {**TYPED, "language": "es"})
+    settings.RATELIMIT_CONSULTATION_ATTEMPTS = "0/h"
+    assert client.post("/guidance/", {"name": "Alex"}).status_code == 429
+    assert client.session[drafts.CONSULTATION_DRAFT_KEY]["name"] == "Sam"

@@ -220,3 +220,20 @@ def test_the_export_has_the_person_helped_and_whom_to_call(client, manager):
     assert row["person helped"] == "'=Kevin"  # a visitor's text is never a formula
     assert row["whom to call"] == "them"
     assert row["name"] == "Maria Mother"
+
+
+@pytest.mark.parametrize(("call_whom", "speaks_of_them"), [("them", True), ("me", False)])
+def test_the_confirmation_speaks_of_whom_the_firm_will_call(call_whom, speaks_of_them):
+    client = finished("helping_protected")
+    client.post("/guidance/", {**VALID, "helped_name": "Kevin", "call_whom": call_whom})
+    page = client.get("/guidance/request-sent/").content.decode()
+    assert ("will contact the person you help" in page) is speaks_of_them
+    assert ("their phone will show" in page) is speaks_of_them
+    assert ("will contact you within" in page) is not speaks_of_them
+    # The next helper, who asked for the other, is not served this page from memory.
+    other = finished("helping_protected")
+    other.post(
+        "/guidance/", {**VALID, "helped_name": "Kevin", "call_whom": "me" if speaks_of_them else "them"}
+    )
+    again = other.get("/guidance/request-sent/").content.decode()
+    assert ("will contact the person you help" in again) is not speaks_of_them

@@ -187,3 +187,11 @@ def test_answers_and_contact_details_are_hidden_from_error_reports(client, visit
     assert answered.wsgi_request.sensitive_post_parameters == "__ALL__"
     visitor.walk(journey())
     assert client.post("/guidance/", VALID).wsgi_request.sensitive_post_parameters == "__ALL__"
+
+
+def test_no_page_shows_template_syntax(client, visitor):
+    """A comment or tag that Django did not take for one (a {# #} comment over two lines) would be
+    shown to the visitor as it is."""
+    for name, response in every_page(client, visitor):
+        html = response.content.decode()
+        assert "{#" not in html and "{%" not in html and "{{" not in html, name

@@ -28,7 +28,7 @@ def event_of(response):
 
 def test_the_reminder_is_an_all_day_event_on_the_court_date_with_a_neutral_title(client, visitor):
     with_court_date(visitor)
-    response = client.get("/guidance/court-date.ics")
+    response = client.get("/guidance/reminder.ics")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/calendar")
     assert "no-store" in response["Cache-Control"]
@@ -46,7 +46,7 @@ def test_the_reminder_is_an_all_day_event_on_the_court_date_with_a_neutral_title
 
 def test_a_plain_title_is_given_only_when_asked_for(client, visitor):
     with_court_date(visitor)
-    event = event_of(client.get("/guidance/court-date.ics?title=court"))
+    event = event_of(client.get("/guidance/reminder.ics?title=plain"))
     assert str(event["summary"]) == "Court date"
     assert "court papers" in str(event["description"])
 
@@ -56,7 +56,7 @@ def test_the_reminder_is_in_the_visitors_language_and_carries_nothing_personal(c
     client.post("/guidance/", VALID)
     assert Intake.objects.get().consultation_requested
     client.post("/i18n/setlang/", {"language": "es", "next": "/guidance/"})
-    response = client.get("/guidance/court-date.ics")
+    response = client.get("/guidance/reminder.ics")
     assert str(event_of(response)["summary"]) == "Cita"
     body = response.content.decode()
     assert Intake.objects.get().reference not in body
@@ -65,9 +65,9 @@ def test_the_reminder_is_in_the_visitors_language_and_carries_nothing_personal(c
 
 
 def test_no_reminder_without_a_court_date_or_without_guidance(client, visitor):
-    assert client.get("/guidance/court-date.ics").status_code == 404
+    assert client.get("/guidance/reminder.ics").status_code == 404
     visitor.walk(journey(court_date=None))
-    assert client.get("/guidance/court-date.ics").status_code == 404
+    assert client.get("/guidance/reminder.ics").status_code == 404
     assert "court-date.ics" not in client.get("/guidance/").content.decode()
 
 
@@ -75,8 +75,8 @@ def test_the_guidance_page_offers_the_reminder_next_to_the_court_date(client, vi
     with_court_date(visitor)
     page = client.get("/guidance/").content.decode()
     court_date = page.split('<div class="court-date">', 1)[1].split("</div>", 1)[0]
-    assert 'href="/guidance/court-date.ics"' in court_date
-    assert 'href="/guidance/court-date.ics?title=court"' in court_date
+    assert 'href="/guidance/reminder.ics"' in court_date
+    assert 'href="/guidance/reminder.ics?title=plain"' in court_date
 
 
 def text_of(html):

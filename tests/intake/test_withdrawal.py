@@ -219,6 +219,29 @@ def test_a_withdrawn_request_takes_no_more_follow_up(manager):
             add()
 
 
+def test_a_note_added_on_a_page_opened_before_the_withdrawal_is_not_kept_and_staff_are_told(rf, manager):
+    from django.contrib import admin
+    from django.contrib.messages.storage.fallback import FallbackStorage
+
+    intake = IntakeFactory(**requested(3, **DETAILS))
+    intake_withdraw(intake=intake)
+    request = rf.post("/")
+    request.user, request.session = manager, {}
+    request._messages = FallbackStorage(request)
+
+    class Form:
+        instance = intake
+
+    class Formset:
+        @staticmethod
+        def save(commit):
+            return [Note(intake=intake, text="She said the address is 12 Oak St")]
+
+    admin.site._registry[Intake].save_formset(request, Form, Formset, change=True)
+    assert not Note.objects.exists()
+    assert "withdrew this request" in str(list(request._messages)[0])
+
+
 def test_no_personal_data_in_the_logs_when_withdrawing(client, visitor, caplog):
     caplog.set_level("DEBUG")
     asked_for_a_call(client, visitor)
