@@ -81,3 +81,23 @@ def open_consultation(page):
     if form.get_attribute("open") is None:
         page.locator("summary.consultation-open").click()
     page.locator("#id_name").wait_for(state="visible")
+
+
+def finish(page, site, answers):
+    """From the first question to the guidance page, answering `answers`."""
+    page.goto(site + "/questions/")
+    answer_all(page, answers)
+    click_and_wait(page, page.locator("form button[data-prevent-double-submit]"))
+    assert page.url == site + "/guidance/"
+
+
+def send_a_request(page, name="Sam", email="sam@example.com"):
+    """Fill in the consultation form on the guidance page (an email request) and send it."""
+    open_consultation(page)
+    page.fill("#id_name", name)
+    page.check("input[name='preferred_method'][value='email']")
+    page.fill("#id_email", email)
+    page.check("input[name='voicemail_ok'][value='no']")
+    page.check("input[name='say_firm_name'][value='no']")
+    page.check("#id_consent")
+    click_and_wait(page, page.get_by_role("button", name="Send my request"))

@@ -9,6 +9,7 @@ import pytest
 from django.db import OperationalError
 
 from intake.models import Intake
+from tests.browser import helpers
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.helpers import (
     answer_all,
@@ -41,11 +42,8 @@ def any_context(request, browser):
     return request.getfixturevalue("context_without_js")
 
 
-def finish(page, site, answers=None):
-    page.goto(site + "/questions/")
-    answer_all(page, answers or journey())
-    click_and_wait(page, page.locator("form button[data-prevent-double-submit]"))
-    assert page.url == site + "/guidance/"
+def finish(page, site):
+    helpers.finish(page, site, journey())
 
 
 def settled(page, script, check, timeout_ms=3000):

@@ -1,27 +1,8 @@
 """Quick exit (button, Shift x3, no JavaScript), keyboard-only and JavaScript-off journeys."""
 
 from intake.models import Intake
-from tests.browser.helpers import answer_all, click_and_wait, fill_step, open_consultation
+from tests.browser.helpers import click_and_wait, fill_step, finish, open_consultation, send_a_request
 from tests.journeys import journey
-
-
-def finish(page, site, answers):
-    page.goto(site + "/questions/")
-    answer_all(page, answers)
-    click_and_wait(page, page.locator("form button[data-prevent-double-submit]"))
-    assert page.url == site + "/guidance/"
-
-
-def send_a_request(page):
-    """Fill in the consultation form on the guidance page (an email request) and send it."""
-    open_consultation(page)
-    page.fill("#id_name", "Sam")
-    page.check("input[name='preferred_method'][value='email']")
-    page.fill("#id_email", "sam@example.com")
-    page.check("input[name='voicemail_ok'][value='no']")
-    page.check("input[name='say_firm_name'][value='no']")
-    page.check("#id_consent")
-    click_and_wait(page, page.get_by_role("button", name="Send my request"))
 
 
 def assert_answers_gone(page, site):

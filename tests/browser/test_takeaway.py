@@ -8,7 +8,7 @@ import icalendar
 import pytest
 
 from intake.models import Intake
-from tests.browser.helpers import answer_all, assert_accessible, click_and_wait, open_consultation
+from tests.browser.helpers import assert_accessible, click_and_wait, finish, send_a_request
 from tests.journeys import journey
 
 COURT_DATE = datetime.date.today() + datetime.timedelta(days=10)
@@ -28,22 +28,8 @@ SCENARIOS = {
 VISIBLE_TEXT = "() => document.body.innerText"
 
 
-def finish(page, site, answers):
-    page.goto(site + "/questions/")
-    answer_all(page, answers)
-    click_and_wait(page, page.locator("form button[data-prevent-double-submit]"))
-    assert page.url == site + "/guidance/"
-
-
 def ask_for_a_call(page):
-    open_consultation(page)
-    page.fill("#id_name", "Sam Rivera")
-    page.check("input[name='preferred_method'][value='email']")
-    page.fill("#id_email", "sam.rivera@example.com")
-    page.check("input[name='voicemail_ok'][value='no']")
-    page.check("input[name='say_firm_name'][value='no']")
-    page.check("#id_consent")
-    click_and_wait(page, page.get_by_role("button", name="Send my request"))
+    send_a_request(page, name="Sam Rivera", email="sam.rivera@example.com")
 
 
 def assert_printout(page, intake, *, reference):
