@@ -29,6 +29,8 @@ class CallAttempt(models.Model):
         VOICEMAIL = "voicemail", "Left a voicemail"
         NO_ANSWER = "no_answer", "No answer"
         WRONG_NUMBER = "wrong_number", "Wrong number"
+        TEXT_SENT = "text_sent", "Text sent"
+        EMAIL_SENT = "email_sent", "Email sent"
 
     intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="call_attempts")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, editable=False)

@@ -131,6 +131,17 @@ class Intake(models.Model):
         limit_choices_to={"is_staff": True, "is_active": True},
     )
     next_action_on = models.DateField("next action", null=True, blank=True)
+    # Set with the status "consult scheduled": when (stored in UTC, shown in Pacific time) and who holds it.
+    consult_at = models.DateTimeField("consultation", null=True, blank=True)
+    consult_with = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="consultation held by",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="consultations",
+        limit_choices_to={"is_staff": True, "is_active": True},
+    )
     # Retention counts from the last thing that happened: the request, a change, a note or a call.
     last_activity_at = models.DateTimeField(
         "last activity", default=timezone.now, editable=False, db_index=True
