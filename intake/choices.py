@@ -196,6 +196,32 @@ STAFF_ROLE = {
     Role.UNSURE: "Not sure",
 }
 
+# Short forms for the queue's narrow columns (the full words are in STAFF_ROLE and ORDER_TYPE).
+STAFF_ROLE_SHORT = {
+    Role.PROTECTED: "Protected",
+    Role.RESTRAINED: "Restrained",
+    Role.HELPING_PROTECTED: "Helps protected",
+    Role.HELPING_RESTRAINED: "Helps restrained",
+    Role.UNSURE: "Not sure",
+}
+STAFF_ORDER_SHORT = {
+    OrderType.DOMESTIC_VIOLENCE: "DVRO",
+    OrderType.CIVIL_HARASSMENT: "CHRO",
+    OrderType.ELDER_ABUSE: "EA",
+    OrderType.WORKPLACE_VIOLENCE: "WVRO",
+    OrderType.GUN_VIOLENCE: "GVRO",
+    OrderType.CRIMINAL_PROTECTIVE: "CPO",
+    OrderType.EMERGENCY_PROTECTIVE: "EPO",
+    OrderType.MUTUAL: "Mutual",
+    OrderType.NONE_YET: "No order yet",
+    OrderType.UNSURE: "Not sure",
+}
+STAFF_CONTACT_METHOD = {
+    ContactMethod.PHONE: "Phone",
+    ContactMethod.TEXT: "Text only",
+    ContactMethod.EMAIL: "Email",
+}
+
 # Whom to call, for staff: the contact details on the intake are that person's.
 STAFF_CALL_WHOM = {
     CallWhom.ME: "The visitor (the helper)",

@@ -29,6 +29,8 @@ def normalize_name(name: str) -> str:
 class Match:
     name: str
     where: str  # e.g. "visitor on ABCD-EFGH", "other party on conflict record ABCD-EFGH"
+    record_kind: str = "intake"  # what record_pk is the key of: "intake" or "record" (a conflict record)
+    record_pk: int | None = None
 
 
 def conflict_matches(intake: Intake) -> list[Match]:
@@ -47,31 +49,30 @@ def conflict_matches(intake: Intake) -> list[Match]:
     keys = list(mine)
     matches = set()
     others = Intake.objects.exclude(pk=intake.pk)
-    for reference, name_key, helped_key, other_key in others.filter(
+    for pk, reference, name_key, helped_key, other_key in others.filter(
         Q(name_key__in=keys) | Q(helped_key__in=keys) | Q(other_party_key__in=keys)
-    ).values_list("reference", "name_key", "helped_key", "other_party_key"):
+    ).values_list("pk", "reference", "name_key", "helped_key", "other_party_key"):
         if name_key in mine:
-            matches.add(Match(mine[name_key], f"visitor on intake {reference}"))
+            matches.add(Match(mine[name_key], f"visitor on intake {reference}", "intake", pk))
         if helped_key in mine:
-            matches.add(Match(mine[helped_key], f"person helped on intake {reference}"))
+            matches.add(Match(mine[helped_key], f"person helped on intake {reference}", "intake", pk))
         if other_key in mine:
-            matches.add(Match(mine[other_key], f"other party on intake {reference}"))
+            matches.add(Match(mine[other_key], f"other party on intake {reference}", "intake", pk))
     aliases = OtherPartyAlias.objects.exclude(intake=intake).filter(name_key__in=keys)
-    for reference, key in aliases.values_list("intake__reference", "name_key"):
-        matches.add(Match(mine[key], f"other party on intake {reference}"))
+    for pk, reference, key in aliases.values_list("intake_id", "intake__reference", "name_key"):
+        matches.add(Match(mine[key], f"other party on intake {reference}", "intake", pk))
     records = ConflictRecord.objects.filter(_any_key(keys))
     for record in records:
+        where = f"conflict record {record.reference}"
         visitor_key = normalize_name(record.visitor_name)
         if visitor_key in mine:
-            matches.add(Match(mine[visitor_key], f"visitor on conflict record {record.reference}"))
+            matches.add(Match(mine[visitor_key], f"visitor on {where}", "record", record.pk))
         helped_key = normalize_name(record.helped_name)
         if helped_key in mine:
-            matches.add(Match(mine[helped_key], f"person helped on conflict record {record.reference}"))
+            matches.add(Match(mine[helped_key], f"person helped on {where}", "record", record.pk))
         for name in record.other_party_names:
             if normalize_name(name) in mine:
-                matches.add(
-                    Match(mine[normalize_name(name)], f"other party on conflict record {record.reference}")
-                )
+                matches.add(Match(mine[normalize_name(name)], f"other party on {where}", "record", record.pk))
     return sorted(matches, key=lambda m: (m.name, m.where))
 
 

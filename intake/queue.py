@@ -67,3 +67,51 @@ def current_priority(intake, today: datetime.date | None = None) -> Priority:
         elif days is not None and 0 <= days <= HIGH_WITHIN_DAYS:
             rank = min(rank, 1)
     return PRIORITY_BY_RANK[rank]
+
+
+# --- the desk's views of the queue: the start page counts them, the list filters show them -----------
+
+
+def _start_of_yesterday() -> datetime.datetime:
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    return timezone.make_aware(datetime.datetime.combine(yesterday, datetime.time.min))
+
+
+def _today_bounds() -> tuple[datetime.datetime, datetime.datetime]:
+    """Today, midnight to midnight in the firm's time zone (settings.TIME_ZONE)."""
+    start = timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time.min))
+    return start, start + datetime.timedelta(days=1)
+
+
+def urgent_not_contacted(queryset: QuerySet) -> QuerySet:
+    """Open requests urgent today that nobody has reached yet (needs with_current_priority)."""
+    return open_requests(queryset).filter(priority_rank=RANKS[Priority.URGENT], status=Status.NEW)
+
+
+def new_requests(queryset: QuerySet) -> QuerySet:
+    return open_requests(queryset).filter(status=Status.NEW)
+
+
+def next_action_due(queryset: QuerySet) -> QuerySet:
+    """Open requests whose next action is today or already past."""
+    return open_requests(queryset).filter(next_action_on__lte=timezone.localdate())
+
+
+def court_date_within_week(queryset: QuerySet) -> QuerySet:
+    return open_requests(queryset).filter(_court_date_within(timezone.localdate(), 7))
+
+
+def withdrawn_since_yesterday(queryset: QuerySet) -> QuerySet:
+    """Withdrawn since the start of yesterday, so Monday's desk still sees Sunday's."""
+    return queryset.filter(withdrawn_at__gte=_start_of_yesterday())
+
+
+def consultations_today(queryset: QuerySet) -> QuerySet:
+    start, end = _today_bounds()
+    return queryset.filter(
+        status=Status.CONSULT_SCHEDULED, withdrawn_at__isnull=True, consult_at__gte=start, consult_at__lt=end
+    ).order_by("consult_at")
+
+
+def assigned_to(queryset: QuerySet, user) -> QuerySet:
+    return open_requests(queryset).filter(assigned_to=user)

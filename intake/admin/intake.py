@@ -12,7 +12,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef, Q
-from django.http import QueryDict
+from django.http import HttpResponseNotAllowed, QueryDict
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
@@ -21,18 +21,18 @@ from django.utils.html import format_html, format_html_join
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
-from phonenumbers import NumberParseException, PhoneNumberFormat, format_number, parse
 
 from intake import choices
 from intake.admin.export import export_csv
-from intake.admin.filters import OrderTypeFilter, PriorityFilter, QueueFilter
+from intake.admin.filters import VIEWS, AssignedFilter, OrderTypeFilter, PriorityFilter, QueueFilter
 from intake.admin.inlines import AccessInline, CallAttemptInline, NoteInline, OtherPartyAliasInline
+from intake.admin.search import SessionSearchMixin, people_query, with_compact_reference
 from intake.choices import CallWhom
 from intake.conflicts import conflict_matches, likely_duplicates
 from intake.forms.consultation import is_helper
 from intake.guidance_text import render_stored_guidance
 from intake.models import CallAttempt, Intake, IntakeAccess, Note, OtherPartyAlias, Status
-from intake.queue import current_priority, queue_order, with_current_priority
+from intake.queue import consultations_today, current_priority, queue_order, with_current_priority
 from intake.services import intake_delete
 from intake.services.followup import (
     Withdrawn,
@@ -69,6 +69,17 @@ WITHDRAWN_FIELDSETS = (
 HELPER_CONTACT_FIELDS = ("whom_to_call", "helped_name")
 
 
+def assignee_name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def match_url(match) -> str:
+    """The intake or conflict record a conflict-check hit is about."""
+    if match.record_kind == "record":
+        return reverse("admin:intake_conflictrecord_change", args=[match.record_pk])
+    return reverse("admin:intake_intake_change", args=[match.record_pk])
+
+
 def withdrawn_on(intake) -> str:
     """ "Withdrawn by the visitor on <date, time>", in Pacific time."""
     when = date_format(timezone.localtime(intake.withdrawn_at), "DATETIME_FORMAT")
@@ -97,31 +108,34 @@ def _status_action(status, label):
 
 
 @admin.register(Intake)
-class IntakeAdmin(admin.ModelAdmin):
+class IntakeAdmin(SessionSearchMixin, admin.ModelAdmin):
+    # What a call needs, in the width of a 1280 px screen (tests/browser/test_desk.py measures it).
     list_display = (
         "reference",
         "age",
         "priority_badge",
         "language_badge",
         "court_date_column",
-        "role",
-        "order_types_display",
-        "consultation",
+        "who_and_orders",
+        "contact_by",
         "status_column",
-        "assigned_to",
-        "next_action_on",
+        "next_action_column",
         "duplicate_flag",
     )
     list_filter = (
         QueueFilter,
         "status",
+        AssignedFilter,
         PriorityFilter,
         "role",
         OrderTypeFilter,
         "language",
         ("created_at", admin.DateFieldListFilter),
     )
-    search_fields = ("reference", "name", "helped_name", "phone", "email")
+    search_fields = ("reference", "name", "helped_name", "phone", "email")  # see get_search_results
+    search_help_text = (
+        "A name, a reference or a phone number, typed any way. It is not put in the page's address."
+    )
     date_hierarchy = "created_at"
     list_per_page = 50
     inlines = [OtherPartyAliasInline, NoteInline, CallAttemptInline, AccessInline]
@@ -132,6 +146,7 @@ class IntakeAdmin(admin.ModelAdmin):
         _status_action(Status.DECLINED, "Declined"),
         _status_action(Status.CLOSED, "Closed"),
         "assign_to_me",
+        "unassign_me",
         "delete_selected",
     ]
     readonly_fields = (
@@ -192,7 +207,7 @@ class IntakeAdmin(admin.ModelAdmin):
     )
 
     class Media:
-        css = {"all": ("css/staff.css",)}
+        css = {"all": ("css/staff.css", "css/queue.css")}
 
     # --- the queue ------------------------------------------------------------------
 
@@ -205,15 +220,11 @@ class IntakeAdmin(admin.ModelAdmin):
         return queue_order()
 
     def get_search_results(self, request, queryset, search_term):
-        """Phone numbers are stored as +1XXXXXXXXXX; also find "(213) 555-0143" and the like."""
-        filtered = queryset
-        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        try:
-            number = parse(search_term, "US")
-        except NumberParseException:
-            return queryset, may_have_duplicates
-        e164 = format_number(number, PhoneNumberFormat.E164)
-        return queryset | filtered.filter(phone=e164), may_have_duplicates
+        """Names without accents or case, references with or without the hyphen, phone numbers however
+        typed (intake.admin.search)."""
+        if not search_term.strip():
+            return queryset, False
+        return with_compact_reference(queryset).filter(people_query(search_term)), False
 
     def get_preserved_filters(self, request):
         """Keep filters on the way back to the list, but not a search term (a name or a phone number)."""
@@ -313,12 +324,54 @@ class IntakeAdmin(admin.ModelAdmin):
         perms_needed = {p for p in perms_needed if str(p) != str(IntakeAccess._meta.verbose_name)}
         return deleted, counts, perms_needed, protected
 
-    @admin.action(description="Assign to me", permissions=["assign"])
+    @admin.action(description="Assign to me", permissions=["change"])
     def assign_to_me(self, request, queryset):
-        changed = sum(
-            bool(followup_update(intake=i, by=request.user, assigned_to=request.user)) for i in queryset
-        )
+        changed = taken = 0
+        for intake in queryset:
+            try:
+                changed += bool(followup_update(intake=intake, by=request.user, assigned_to=request.user))
+            except PermissionDenied:
+                taken += 1
         self.message_user(request, f"Assigned {changed} intake(s) to you.", messages.SUCCESS)
+        if taken:
+            self.message_user(
+                request,
+                f"{taken} intake(s) already assigned to someone else were left as they were: "
+                "only a manager can reassign them.",
+                messages.WARNING,
+            )
+
+    @admin.action(description="Unassign me", permissions=["change"])
+    def unassign_me(self, request, queryset):
+        changed = sum(
+            bool(followup_update(intake=i, by=request.user, assigned_to=None))
+            for i in queryset.filter(assigned_to=request.user)
+        )
+        self.message_user(request, f"Unassigned you from {changed} intake(s).", messages.SUCCESS)
+
+    def claim_view(self, request, object_id):
+        """The intake page's "Assign to me" and "Unassign me" buttons (POST)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        intake = self.get_object(request, object_id)
+        if intake is None or not self.has_change_permission(request, intake):
+            raise PermissionDenied
+        if request.POST.get("claim") == "unassign":
+            if intake.assigned_to_id == request.user.pk:
+                followup_update(intake=intake, by=request.user, assigned_to=None)
+                messages.success(request, f"You are no longer assigned to {intake.reference}.")
+        else:
+            try:
+                followup_update(intake=intake, by=request.user, assigned_to=request.user)
+            except PermissionDenied:
+                messages.warning(
+                    request,
+                    f"{intake.reference} is assigned to {assignee_name(intake.assigned_to)}: "
+                    "only a manager can reassign it.",
+                )
+            else:
+                messages.success(request, f"{intake.reference} is assigned to you.")
+        return redirect(reverse("admin:intake_intake_change", args=[intake.pk]))
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
@@ -335,6 +388,11 @@ class IntakeAdmin(admin.ModelAdmin):
 
         extra = [
             path("export/", self.admin_site.admin_view(self.export_view), name="intake_intake_export"),
+            path(
+                "<path:object_id>/claim/",
+                self.admin_site.admin_view(self.claim_view),
+                name="intake_intake_claim",
+            ),
             path("insight/", self.admin_site.admin_view(insight_view), name="intake_intake_insight"),
         ]
         return extra + super().get_urls()
@@ -352,8 +410,12 @@ class IntakeAdmin(admin.ModelAdmin):
         return export_csv(intakes)
 
     def changelist_view(self, request, extra_context=None):
+        view = request.GET.get(QueueFilter.parameter_name)
         extra_context = {
             **(extra_context or {}),
+            "title": "Intake queue" + (f": {VIEWS[view][0]}" if view in VIEWS and view != "open" else ""),
+            "subtitle": None,
+            "consultations_today": consultations_today(Intake.objects.select_related("consult_with")),
             "can_export": self.has_export_permission(request),
             "export_url": reverse("admin:intake_intake_export")
             + ("?" + request.GET.urlencode() if request.GET else ""),
@@ -392,11 +454,66 @@ class IntakeAdmin(admin.ModelAdmin):
     def order_types_display(self, intake):
         return ", ".join(str(choices.ORDER_TYPE.get(v, v)) for v in intake.order_type_list())
 
+    @admin.display(description="role and orders", ordering="role")
+    def who_and_orders(self, intake):
+        """ "Restrained · CPO, DVRO", each short form spelled out for screen readers and on hover."""
+        orders = format_html_join(
+            ", ",
+            '<abbr title="{}">{}</abbr>',
+            (
+                (choices.ORDER_TYPE.get(v, v), choices.STAFF_ORDER_SHORT.get(v, v))
+                for v in intake.order_type_list()
+            ),
+        )
+        return format_html(
+            '{}<span class="queue-short">{}</span>',
+            choices.STAFF_ROLE_SHORT.get(intake.role, intake.role),
+            orders,
+        )
+
+    @admin.display(description="contact by", ordering="preferred_method")
+    def contact_by(self, intake):
+        """The preferred method, and what not to do when calling."""
+        if not intake.consultation_requested:
+            return format_html('<span class="muted">{}</span>', "No request")
+        method = choices.STAFF_CONTACT_METHOD.get(intake.preferred_method, "–")
+        cautions = []
+        if intake.voicemail_ok == choices.YesNo.NO:
+            cautions.append("no voicemail")
+        if intake.say_firm_name == choices.YesNo.NO:
+            cautions.append("do not say who calls")
+        if not cautions:
+            return method
+        return format_html('{}<span class="queue-caution">{}</span>', method, "; ".join(cautions))
+
+    @admin.display(description="next action", ordering="next_action_on")
+    def next_action_column(self, intake):
+        """The next action's date (said when it is due), or the consultation when one is scheduled."""
+        parts = []
+        if intake.status == Status.CONSULT_SCHEDULED and intake.consult_at:
+            when = timezone.localtime(intake.consult_at)
+            parts.append(format_html("Consult {}", date_format(when, "M j, g:i A")))
+        if intake.next_action_on:
+            days = (intake.next_action_on - timezone.localdate()).days
+            due = "overdue" if days < 0 else ("today" if days == 0 else "")
+            text = intake.next_action_on.strftime("%b %-d")
+            parts.append(format_html("{} <strong>{}</strong>", text, due) if due else text)
+        return format_html_join(mark_safe("<br>"), "{}", ((p,) for p in parts)) if parts else "–"
+
     @admin.display(description="status", ordering="status")
     def status_column(self, intake):
+        """The status, and who has it."""
         if intake.withdrawn:
             return format_html('<span class="withdrawn">{}</span>', withdrawn_on(intake))
-        return intake.get_status_display()
+        if intake.assigned_to is None:
+            return format_html(
+                '{}<span class="queue-short">{}</span>', intake.get_status_display(), "unassigned"
+            )
+        return format_html(
+            '{}<span class="queue-short">{}</span>',
+            intake.get_status_display(),
+            assignee_name(intake.assigned_to),
+        )
 
     @admin.display(description="withdrawn")
     def withdrawn_note(self, intake):
@@ -431,16 +548,20 @@ class IntakeAdmin(admin.ModelAdmin):
     def consultation(self, intake):
         return intake.consultation_requested
 
-    @admin.display(description="duplicate?", boolean=True)
+    @admin.display(description="duplicate?")
     def duplicate_flag(self, intake):
-        return True if getattr(intake, "has_duplicate", False) else None
+        return "Yes" if getattr(intake, "has_duplicate", False) else "No"
 
     @admin.display(description="conflict check")
     def conflict_check(self, intake):
         matches = conflict_matches(intake)
         if not matches:
             return "No match with another intake or conflict record."
-        rows = format_html_join("", "<li>“{}” matches the {}</li>", ((m.name, m.where) for m in matches))
+        rows = format_html_join(
+            "",
+            '<li>“{}” matches the <a href="{}">{}</a></li>',
+            ((m.name, match_url(m), m.where) for m in matches),
+        )
         return format_html(
             '<div class="conflict-warning" role="alert"><strong>Possible conflict:</strong><ul>{}</ul></div>',
             rows,

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 
+from intake.admin.search import SessionSearchMixin, compact_reference
 from intake.conflicts import normalize_name
 from intake.models import ConflictRecord, IntakeAccess, WeeklyCount
 
@@ -18,18 +19,22 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(ConflictRecord)
-class ConflictRecordAdmin(ReadOnlyAdmin):
+class ConflictRecordAdmin(SessionSearchMixin, ReadOnlyAdmin):
     list_display = ("reference", "requested_on", "visitor_name", "helped_name", "other_party_names")
     search_fields = ("reference",)
     date_hierarchy = "requested_on"
     exclude = ("name_keys",)
 
     def get_search_results(self, request, queryset, search_term):
-        """Names match however they are spelled in case, accents and punctuation."""
+        """Names match however they are spelled in case, accents and punctuation; references with or
+        without their hyphen."""
         found, duplicates = super().get_search_results(request, queryset, search_term)
         key = normalize_name(search_term)
         if key:
             found = found | queryset.filter(name_keys__contains=key)
+        reference = compact_reference(search_term)
+        if len(reference) == 8:
+            found = found | queryset.filter(reference=f"{reference[:4]}-{reference[4:]}")
         return found, duplicates
 
 
@@ -41,7 +46,7 @@ class WeeklyCountAdmin(ReadOnlyAdmin):
 
 
 @admin.register(IntakeAccess)
-class IntakeAccessAdmin(ReadOnlyAdmin):
+class IntakeAccessAdmin(SessionSearchMixin, ReadOnlyAdmin):
     list_display = ("accessed_at", "user", "kind", "intake")
     list_filter = ("kind", "user")
     date_hierarchy = "accessed_at"

@@ -26,6 +26,18 @@ def _lock_unless_withdrawn(intake: Intake) -> None:
         raise Withdrawn(f"intake {intake.reference} was withdrawn by the visitor")
 
 
+def _may_assign(by, intake: Intake, assigned_to) -> bool:
+    """Anyone who follows requests up may take one (assign it to themselves) or give back their own;
+    only those with the right to assign (Managers) give one to someone else or take one from them."""
+    if by.has_perm("intake.assign_intake"):
+        return True
+    if not by.has_perm("intake.change_intake"):
+        return False
+    taking = assigned_to is not None and assigned_to.pk == by.pk and intake.assigned_to_id is None
+    giving_back = assigned_to is None and intake.assigned_to_id == by.pk
+    return taking or giving_back
+
+
 def followup_update(
     *, intake: Intake, by, status=UNSET, assigned_to=UNSET, next_action_on=UNSET
 ) -> list[str]:
@@ -43,7 +55,7 @@ def followup_update(
             intake.status = status
             changed.append("status")
         if assigned_to is not UNSET and assigned_to != intake.assigned_to:
-            if not by.has_perm("intake.assign_intake"):
+            if not _may_assign(by, intake, assigned_to):
                 raise PermissionDenied
             intake.assigned_to = assigned_to
             changed.append("assigned_to")
