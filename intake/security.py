@@ -1,14 +1,10 @@
-"""Who is asking (the client address used by login lockout and rate limits), session and staff
-timeouts, and the Content-Security-Policy header."""
+"""Who is asking (the client address used by login lockout and rate limits), and session and staff
+timeouts. The Content-Security-Policy header is django-csp's middleware, configured in settings."""
 
 import datetime
 import ipaddress
 import time
 
-import csp.middleware
-from csp.constants import HEADER
-from csp.middleware import CheckableLazyObject
-from csp.utils import build_policy
 from django.conf import settings
 from django.utils import timezone
 
@@ -90,37 +86,3 @@ class StaffIdleTimeoutMiddleware:
                     timezone.now() + datetime.timedelta(seconds=settings.STAFF_IDLE_TIMEOUT)
                 )
         return self.get_response(request)
-
-
-class CSPMiddleware(csp.middleware.CSPMiddleware):
-    """django-csp's middleware, with the Content-Security-Policy header built once per process.
-
-    No page here changes the policy (no nonces, no per-view decorators), and building the header
-    again on every response was a measurable part of each request. Anything that does change it (a
-    decorator's attributes on the response, a nonce, report-only or excluded paths in the settings,
-    DEBUG) goes through django-csp's own code.
-    """
-
-    PER_RESPONSE = ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt")
-    PER_RESPONSE += tuple(name + "_ro" for name in PER_RESPONSE)
-
-    def __init__(self, get_response):
-        super().__init__(get_response)
-        policy = getattr(settings, "CONTENT_SECURITY_POLICY", None) or {}
-        simple = not getattr(settings, "CONTENT_SECURITY_POLICY_REPORT_ONLY", None)
-        simple = simple and not policy.get("EXCLUDE_URL_PREFIXES")
-        self.header = build_policy() if simple else None
-
-    def process_response(self, request, response):
-        if (
-            self.header is None
-            or settings.DEBUG
-            or getattr(request, "_csp_nonce", None) is not None
-            or any(hasattr(response, name) for name in self.PER_RESPONSE)
-        ):
-            return super().process_response(request, response)
-        if HEADER not in response:
-            response[HEADER] = self.header
-        # As django-csp does: a nonce asked for after this point would be missing from the header.
-        request.csp_nonce = CheckableLazyObject(self._csp_nonce_post_response)
-        return response
