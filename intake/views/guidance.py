@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.core import get_usage, is_ratelimited
@@ -27,7 +28,6 @@ from intake.models import Intake
 from intake.services import IntakeGone, consultation_request
 from intake.summary import answer_rows
 from intake.views import errors
-from intake.views.caching import never_cache
 from intake.views.wizard import ANSWERS_LOCKED, reopen
 
 logger = logging.getLogger(__name__)

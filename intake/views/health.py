@@ -1,7 +1,6 @@
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
-
-from intake.views.caching import never_cache
+from django.views.decorators.cache import never_cache
 
 
 @never_cache

@@ -11,13 +11,13 @@ from django.conf import settings
 from django.shortcuts import redirect
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import check_for_language
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_POST
 
 from intake import drafts, journey
 from intake.models import Intake
 from intake.steps import QUESTION_STEPS
-from intake.views.caching import never_cache
 from intake.wizard_storage import QuestionStorage
 
 # The wizard's storage prefix (QuestionWizard.get_prefix); its storage adds "wizard_".

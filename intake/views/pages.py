@@ -6,12 +6,12 @@ from importlib import import_module
 from django.conf import settings
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from intake import journey
 from intake.models import Intake
 from intake.services import Deletion, visitor_delete
-from intake.views.caching import never_cache
 
 logger = logging.getLogger(__name__)
 

@@ -15,10 +15,10 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from intake.guidance_text import render_stored_guidance
 from intake.summary import answer_rows
-from intake.views.caching import never_cache
 from intake.views.guidance import _finished_intake, _missing
 
 # The reminder comes the day before, in the morning: an all-day event starts at midnight.

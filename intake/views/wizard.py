@@ -19,6 +19,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django_ratelimit.core import is_ratelimited
 from formtools.wizard.views import NamedUrlSessionWizardView
@@ -31,7 +32,6 @@ from intake.models import Intake
 from intake.services import intake_create, intake_replace
 from intake.steps import CONDITIONS, FORMS, QUESTION_STEPS, question_count
 from intake.views import errors
-from intake.views.caching import never_cache
 
 logger = logging.getLogger(__name__)
 
