@@ -1,4 +1,5 @@
-"""The rule book's content: every short answer and rule as the attorneys review it.
+"""The rule book's content: every short answer and rule as the attorneys review it, and the first
+messages staff send visitors (intake.desk_messages).
 
 For each item: its condition in one plain sentence, its sources, and each different wording that
 visitors can read, in every language side by side, with plain words for who reads it (only when
@@ -30,6 +31,7 @@ from django.utils import translation
 from guidance.rules import RULES
 from guidance.short_answers import SHORT_ANSWERS
 from guidance.vocabulary import Group
+from intake import desk_messages
 from intake.audiences import Flags, describe, differing_terms, reachable_flags
 from intake.guidance_text import WORDING_TERMS, answer_wording, rule_wording
 from intake.models.approvals import WordingApproval
@@ -37,6 +39,16 @@ from intake.sources import source_titles
 
 RULE = str(WordingApproval.Kind.RULE)
 ANSWER = str(WordingApproval.Kind.ANSWER)
+MESSAGE = str(WordingApproval.Kind.MESSAGE)
+
+# When staff use each first message (the rule book's "Shown when").
+MESSAGE_CONDITIONS = {
+    desk_messages.TEXT: "Staff copy it from the intake page to send the first text message, when the visitor "
+    "asked for text messages. The discreet wording is for a visitor who said not to say who is calling.",
+    desk_messages.EMAIL: "Staff copy it from the intake page to send the first email, when the visitor asked "
+    "for email. The discreet wording is for a visitor who said not to say who is calling; its first line "
+    "is the subject.",
+}
 
 
 @dataclass(frozen=True)
@@ -56,7 +68,7 @@ class Wording:
 class Item:
     kind: str
     id: str
-    group: Group | None  # a rule's group; None for a short answer
+    group: Group | None  # a rule's group; None for a short answer or a first message
     condition: str
     sources: tuple[tuple[str, tuple[str, ...]], ...]  # (language, titles), one per language
     wordings: tuple[Wording, ...]
@@ -74,7 +86,8 @@ class Item:
 
 
 def book() -> tuple[Item, ...]:
-    """Every short answer (in the order they are tried), then every rule (in catalogue order)."""
+    """Every short answer (in the order they are tried), then every rule (in catalogue order), then
+    the first messages."""
     languages = tuple(code for code, _ in settings.LANGUAGES)
     return _compute_book((settings.FIRM_NAME, settings.FIRM_PHONE), languages)
 
@@ -94,7 +107,48 @@ def _compute_book(firm: tuple[str, str], languages: tuple[str, ...]) -> tuple[It
         _item(RULE, rule, rule.group, rule_flags.get(rule.id, frozenset()), languages, _rule_text)
         for rule in RULES
     ]
-    return tuple(answers + rules)
+    messages = [_message_item(kind, languages) for kind in desk_messages.KINDS]
+    return tuple(answers + rules + messages)
+
+
+def _message_item(kind: str, languages) -> Item:
+    """A first message: one wording per variant (discreet or not, to the visitor or to the person a
+    helper asked us to contact), with placeholders where the intake page puts the names."""
+    wordings = tuple(
+        Wording(
+            (variant.audience,),
+            tuple(
+                Text(language, message.subject, message.body)
+                for language in languages
+                for message in (desk_messages.wording(kind, language, variant),)
+            ),
+        )
+        for variant in desk_messages.VARIANTS
+    )
+    record = {
+        "kind": MESSAGE,
+        "id": f"first-{kind}",
+        "condition": MESSAGE_CONDITIONS[kind],
+        "sources": {language: [] for language in languages},
+        "wordings": [
+            {
+                "audiences": [{"discreet": variant.discreet, "for_person_helped": variant.for_person_helped}],
+                **{text.language: {"title": text.title, "body": text.body} for text in wording.texts},
+            }
+            for variant, wording in zip(desk_messages.VARIANTS, wordings, strict=True)
+        ],
+    }
+    return Item(
+        kind=MESSAGE,
+        id=f"first-{kind}",
+        group=None,
+        condition=MESSAGE_CONDITIONS[kind],
+        sources=tuple((language, ()) for language in languages),
+        wordings=wordings,
+        reached=True,
+        record=record,
+        wording_hash=wording_hash(record),
+    )
 
 
 def _firm() -> tuple[str, str]:

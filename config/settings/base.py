@@ -279,6 +279,10 @@ INTAKE_NOTIFY_EMAILS = env.list("INTAKE_NOTIFY_EMAILS", default=["intake@example
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="intake-desk@example.com")
 EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=10)  # a stalled mail server must not hold a request
 URGENT_REMINDER_MINUTES = env.int("URGENT_REMINDER_MINUTES", default=60)
+# The firm's hours of FIRM_HOURS as numbers: the hour it opens and the hour it closes, Monday to
+# Friday, Pacific time (24-hour clock). The intake page says when a visitor's safe time is outside them.
+FIRM_OPEN_HOURS = tuple(env.list("FIRM_OPEN_HOURS", cast=int, default=[8, 18]))
+CONSULT_MINUTES = env.int("CONSULT_MINUTES", default=60)  # a consultation's length, in calendar files
 DUPLICATE_WINDOW_DAYS = env.int("DUPLICATE_WINDOW_DAYS", default=3)
 # Retention: intakes without a consultation request become anonymous counts after this many hours;
 # consultation intakes are deleted after this many days, keeping a minimal conflict record.

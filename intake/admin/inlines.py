@@ -1,10 +1,12 @@
-"""Notes, call attempts and other names on the intake page. Saved rows cannot be edited or deleted,
-and a request the visitor withdrew takes no new ones."""
+"""Notes, contact attempts (calls, texts, emails) and other names on the intake page. Saved rows
+cannot be edited or deleted, and a request the visitor withdrew takes no new ones."""
 
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.formats import localize
 
+from guidance.vocabulary import ContactMethod
+from intake.admin.forms import CONFIRMED_CALL, ContactAttemptForm
 from intake.models import CallAttempt, IntakeAccess, Note, OtherPartyAlias
 
 
@@ -38,9 +40,22 @@ class NoteInline(AddOnlyInline):
 
 
 class CallAttemptInline(AddOnlyInline):
+    """Calls, texts and emails. What goes against the visitor's choices is refused on the row, with
+    the reason (intake.admin.forms.ContactAttemptForm); on a request for texts only, a call is logged
+    with a tick that says they agreed to it."""
+
     model = CallAttempt
+    form = ContactAttemptForm
     fields = ("when", "author", "outcome", "note")
     readonly_fields = ("when", "author")
+    verbose_name = "contact attempt"
+    verbose_name_plural = "Contact attempts (calls, texts, emails)"
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if obj is not None and obj.preferred_method == ContactMethod.TEXT and not _withdrawn(obj):
+            fields.append(CONFIRMED_CALL)
+        return fields
 
 
 class OtherPartyAliasInline(admin.TabularInline):

@@ -1,7 +1,9 @@
 """The staff desk: the queue of consultation requests and the intake page.
 
-Everything the visitor gave is read-only. Status, assignment, next action, notes and call
-attempts change through intake.services.followup, from the page or from list actions. A request
+Everything the visitor gave is read-only. Status, assignment, next action, a consultation's time
+and holder, notes and contact attempts change through intake.services.followup, from the page or
+from list actions. The page also offers the first message to copy (intake.desk_messages) and a
+scheduled consultation as a calendar file (intake.admin.consultation). A request
 the visitor withdrew (intake.services.withdrawal) is shown as such, read-only, with nothing personal.
 """
 
@@ -22,19 +24,27 @@ from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.timesince import timesince
 
-from intake import choices
+from intake import choices, desk_messages
+from intake.admin.consultation import consultation_calendar, scheduled
 from intake.admin.export import export_csv
 from intake.admin.filters import VIEWS, AssignedFilter, OrderTypeFilter, PriorityFilter, QueueFilter
+from intake.admin.forms import IntakeAdminForm
 from intake.admin.inlines import AccessInline, CallAttemptInline, NoteInline, OtherPartyAliasInline
 from intake.admin.search import SessionSearchMixin, people_query, with_compact_reference
-from intake.choices import CallWhom
+from intake.best_time import outside_firm_hours
+from intake.choices import CallWhom, ContactMethod
 from intake.conflicts import conflict_matches, likely_duplicates
 from intake.forms.consultation import is_helper
 from intake.guidance_text import render_stored_guidance
 from intake.models import CallAttempt, Intake, IntakeAccess, Note, OtherPartyAlias, Status
 from intake.queue import consultations_today, current_priority, queue_order, with_current_priority
+from intake.rule_book import MESSAGE
 from intake.services import intake_delete
+from intake.services.approvals import standing
 from intake.services.followup import (
+    ConsultIncomplete,
+    ContactRefused,
+    NeedsConfirmation,
     Withdrawn,
     access_record,
     alias_add,
@@ -47,7 +57,7 @@ from intake.summary import answer_rows
 
 LANGUAGE_NAMES = {"en": "English", "es": "Spanish"}
 
-FOLLOWUP_FIELDS = ("status", "assigned_to", "next_action_on")
+FOLLOWUP_FIELDS = ("status", "assigned_to", "next_action_on", "consult_at", "consult_with")
 
 # All a withdrawn request shows: what happened and when, and who was following it up.
 WITHDRAWN_FIELDSETS = (
@@ -97,6 +107,53 @@ def _duplicates_exist():
     )
 
 
+def _message_blocks(intake, found) -> str:
+    """Each message in a read-only box with its label (and an email's subject), ready to copy."""
+    blocks = []
+    for message in found:
+        box = f"desk-message-{intake.pk}-{message.kind}-{message.language}"
+        subject = ""
+        if message.subject:
+            subject = format_html(
+                '<label for="{}-subject">Subject</label>'
+                '<input type="text" id="{}-subject" class="desk-copy" value="{}" readonly lang="{}">',
+                box,
+                box,
+                message.subject,
+                message.language,
+            )
+        blocks.append(
+            format_html(
+                '<div class="desk-message"><label for="{}" class="desk-message-label">{}</label>{}'
+                '<textarea id="{}" class="desk-copy" rows="{}" cols="60" readonly lang="{}">{}</textarea>'
+                "</div>",
+                box,
+                message.label,
+                subject,
+                box,
+                message.body.count("\n") + 2 if message.subject else 4,
+                message.language,
+                message.body,
+            )
+        )
+    return format_html_join("", "{}", ((block,) for block in blocks))
+
+
+def _approval_note(kind: str) -> str:
+    """Whether the attorneys approved this message's current wording in the rule book."""
+    where = standing(MESSAGE, f"first-{kind}")
+    link = reverse("rule_book") + f"#{where.item.anchor}"
+    if where.approved:
+        return format_html(
+            '<p class="desk-approval">Approved wording (<a href="{}">rule book</a>).</p>', link
+        )
+    return format_html(
+        '<p class="desk-approval desk-approval--waiting">This wording is not yet approved in the '
+        '<a href="{}">rule book</a>.</p>',
+        link,
+    )
+
+
 def _status_action(status, label):
     @admin.action(description=f"Set status: {label}", permissions=["change"])
     def action(modeladmin, request, queryset):
@@ -141,7 +198,6 @@ class IntakeAdmin(SessionSearchMixin, admin.ModelAdmin):
     inlines = [OtherPartyAliasInline, NoteInline, CallAttemptInline, AccessInline]
     actions = [
         _status_action(Status.CONTACTED, "Contacted"),
-        _status_action(Status.CONSULT_SCHEDULED, "Consult scheduled"),
         _status_action(Status.RETAINED, "Retained"),
         _status_action(Status.DECLINED, "Declined"),
         _status_action(Status.CLOSED, "Closed"),
@@ -179,7 +235,10 @@ class IntakeAdmin(SessionSearchMixin, admin.ModelAdmin):
         "guidance_as_shown",
         "guidance_in_english",
         "language_note",
+        "first_messages",
+        "consultation_calendar",
     )
+    form = IntakeAdminForm  # "consult scheduled" asks for the time and who holds it
     fieldsets = (
         (
             "Request",
@@ -190,8 +249,9 @@ class IntakeAdmin(SessionSearchMixin, admin.ModelAdmin):
             {"fields": ("voicemail_ok", "say_firm_name", "best_time", "preferred_method")},
         ),
         ("Contact details", {"fields": ("name", "phone_to_dial", "email", "message")}),
+        ("First message to copy", {"fields": ("first_messages",)}),
         ("Conflict check", {"fields": ("other_party_name", "conflict_check", "duplicates")}),
-        ("Follow-up", {"fields": FOLLOWUP_FIELDS}),
+        ("Follow-up", {"fields": (*FOLLOWUP_FIELDS, "consultation_calendar")}),
         ("Answers", {"fields": ("answers_table",)}),
         (
             "Guidance as the visitor saw it",
@@ -207,7 +267,8 @@ class IntakeAdmin(SessionSearchMixin, admin.ModelAdmin):
     )
 
     class Media:
-        css = {"all": ("css/staff.css", "css/queue.css")}
+        css = {"all": ("css/staff.css", "css/queue.css", "css/desk.css")}
+        js = ("js/desk.js",)
 
     # --- the queue ------------------------------------------------------------------
 
@@ -290,7 +351,10 @@ class IntakeAdmin(SessionSearchMixin, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         changes = {name: form.cleaned_data[name] for name in form.changed_data if name in FOLLOWUP_FIELDS}
         if changes:
-            followup_update(intake=obj, by=request.user, **changes)
+            try:
+                followup_update(intake=obj, by=request.user, **changes)
+            except ConsultIncomplete as refusal:  # a colleague's change in between; the form checks first
+                messages.error(request, f"The follow-up was not changed: {refusal}")
 
     def save_formset(self, request, form, formset, change):
         try:
@@ -299,7 +363,11 @@ class IntakeAdmin(SessionSearchMixin, admin.ModelAdmin):
                     note_add(intake=form.instance, author=request.user, text=item.text)
                 elif isinstance(item, CallAttempt):
                     call_attempt_log(
-                        intake=form.instance, author=request.user, outcome=item.outcome, note=item.note
+                        intake=form.instance,
+                        author=request.user,
+                        outcome=item.outcome,
+                        note=item.note,
+                        confirmed_call=getattr(item, "confirmed_call", False),  # intake.admin.forms
                     )
                 elif isinstance(item, OtherPartyAlias):
                     alias_add(intake=form.instance, name=item.name, by=request.user)
@@ -309,6 +377,8 @@ class IntakeAdmin(SessionSearchMixin, admin.ModelAdmin):
                 request,
                 "The visitor withdrew this request while the page was open: what you added was not kept.",
             )
+        except (ContactRefused, NeedsConfirmation) as refusal:  # the form checks first; this is the last word
+            messages.error(request, f"The contact attempt was not logged: {refusal}")
 
     # Staff deletions keep the conflict record, as a purge does (the visitor's own deletion does not).
     def delete_model(self, request, obj):
@@ -394,8 +464,17 @@ class IntakeAdmin(SessionSearchMixin, admin.ModelAdmin):
                 name="intake_intake_claim",
             ),
             path("insight/", self.admin_site.admin_view(insight_view), name="intake_intake_insight"),
+            path(
+                "<path:object_id>/consultation.ics",
+                self.admin_site.admin_view(self.consultation_view),
+                name="intake_intake_consultation",
+            ),
         ]
         return extra + super().get_urls()
+
+    def consultation_view(self, request, object_id):
+        """The scheduled consultation as a calendar file (intake.admin.consultation)."""
+        return consultation_calendar(self, request, object_id)
 
     def export_view(self, request):
         """The list as currently filtered and searched, as CSV. Each exported intake is recorded."""
@@ -593,9 +672,77 @@ class IntakeAdmin(SessionSearchMixin, admin.ModelAdmin):
 
     @admin.display(description="phone")
     def phone_to_dial(self, intake):
+        """The number, the visitor's safe time next to it, and whether that looks outside the firm's hours."""
         if not intake.phone:
             return "–"
-        return format_html('<a href="tel:{}">{}</a>', intake.phone.as_e164, intake.phone.as_national)
+        dial = format_html('<a href="tel:{}">{}</a>', intake.phone.as_e164, intake.phone.as_national)
+        if not intake.best_time:
+            return dial
+        opens, closes = settings.FIRM_OPEN_HOURS
+        outside = ""
+        if outside_firm_hours(intake.best_time, opens, closes):
+            outside = format_html(
+                ' <strong class="desk-outside-hours">Looks outside the firm’s hours ({}).</strong>',
+                settings.FIRM_HOURS,
+            )
+        return format_html(
+            '{}<span class="desk-best-time">Safe time: “{}”.{}</span>', dial, intake.best_time, outside
+        )
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        # The first messages are signed with the first name of whoever reads the page.
+        if obj is not None:
+            obj.desk_reader = request.user
+        return super().get_form(request, obj, change, **kwargs)
+
+    @admin.display(description="first message")
+    def first_messages(self, intake):
+        """The rule book's wording (intake.desk_messages) for the channel the visitor chose, signed by
+        the reader, and whether the attorneys approved it."""
+        reader = getattr(intake, "desk_reader", None)
+        found = desk_messages.first_messages(intake, reader) if reader is not None else []
+        if not found:
+            if intake.consultation_requested and intake.preferred_method == ContactMethod.PHONE:
+                return "They asked for a phone call: no text or email unless they agree to one."
+            return "–"
+        first, *others = found
+        shown = [m for m in found if m.language == first.language]
+        other = [m for m in others if m.language != first.language]
+        discreet = ""
+        if desk_messages.variant_of(intake).discreet:
+            discreet = format_html(
+                '<p class="desk-discreet"><strong>{}</strong> {}</p>',
+                "Discreet:",
+                "they said not to say who is calling. This wording names neither the firm nor why we "
+                "write; send it from a number or address that does not show the firm’s name either.",
+            )
+        others_html = ""
+        if other:
+            others_html = format_html(
+                '<details class="desk-message-other"><summary>{}</summary>{}</details>',
+                f"The same in {desk_messages.LANGUAGE_NAMES[other[0].language]}",
+                _message_blocks(intake, other),
+            )
+        return format_html(
+            '<div class="desk-messages">{}{}{}{}</div>',
+            discreet,
+            _message_blocks(intake, shown),
+            others_html,
+            _approval_note(first.kind),
+        )
+
+    @admin.display(description="calendar")
+    def consultation_calendar(self, intake):
+        if not scheduled(intake):
+            return "Once a consultation is scheduled and saved, it can be downloaded here for a calendar."
+        when = date_format(timezone.localtime(intake.consult_at), "DATETIME_FORMAT")
+        return format_html(
+            '<a href="{}" download>Download the consultation of {} (Pacific time) for a calendar</a> '
+            '<span class="muted">{}</span>',
+            reverse("admin:intake_intake_consultation", args=[intake.pk]),
+            when,
+            "(an .ics file with the reference and the time only)",
+        )
 
     @admin.display(description="language", ordering="language")
     def language_badge(self, intake):

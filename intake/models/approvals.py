@@ -1,8 +1,8 @@
 """The attorneys' sign-off on the guidance wording, one row per approval (never edited afterwards).
 
-An item (a rule or a short answer) is approved while its latest approval's hash equals the hash of
-its current wording (intake.rule_book). Approving changes nothing that visitors see. Rows are
-written by intake.services.approvals only.
+An item (a rule, a short answer, or a first message that staff send a visitor) is approved while its
+latest approval's hash equals the hash of its current wording (intake.rule_book). Approving changes
+nothing that visitors see. Rows are written by intake.services.approvals only.
 """
 
 from django.conf import settings
@@ -14,6 +14,7 @@ class WordingApproval(models.Model):
     class Kind(models.TextChoices):
         RULE = "rule", "Rule"
         ANSWER = "answer", "Short answer"
+        MESSAGE = "message", "First message"
 
     kind = models.CharField(max_length=8, choices=Kind.choices, editable=False)
     item_id = models.CharField("rule or short answer id", max_length=64, editable=False)

@@ -66,6 +66,7 @@ class IntakeAccess(models.Model):
     class Kind(models.TextChoices):
         VIEW = "view", "Opened"
         EXPORT = "export", "Exported"
+        CALENDAR = "calendar", "Downloaded the consultation for a calendar"
 
     intake = models.ForeignKey(Intake, on_delete=models.CASCADE, related_name="accesses")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL)

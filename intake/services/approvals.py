@@ -1,7 +1,7 @@
 """The attorneys' approval of the guidance wording: record one, and read where each item stands.
 
-An item (a rule or a short answer, intake.rule_book) is approved while its latest approval carries
-the hash of its current wording. Nothing here changes what visitors see.
+An item (a rule, a short answer or a first message, intake.rule_book) is approved while its latest
+approval carries the hash of its current wording. Nothing here changes what visitors see.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import OuterRef, Subquery
 
 from intake.models import WordingApproval
-from intake.rule_book import ANSWER, RULE, Item, book, items_by_key
+from intake.rule_book import ANSWER, MESSAGE, RULE, Item, book, items_by_key
 
 PERMISSION = "intake.approve_wording"
 
@@ -67,6 +67,13 @@ class Standing:
         return self.last_approval is not None and self.last_approval.wording_hash == self.item.wording_hash
 
 
+def standing(kind: str, item_id: str) -> Standing:
+    """Where one item stands (a KeyError for an unknown item)."""
+    item = items_by_key()[kind, item_id]
+    latest = WordingApproval.objects.filter(kind=kind, item_id=item_id).defer("wording").first()
+    return Standing(item, latest)
+
+
 def standings() -> list[Standing]:
     approvals = latest_approvals()
     return [Standing(item, approvals.get(item.key)) for item in book()]
@@ -76,25 +83,27 @@ def standings() -> list[Standing]:
 class Waiting:
     rules: int
     answers: int
+    messages: int = 0
 
     @property
     def total(self) -> int:
-        return self.rules + self.answers
+        return self.rules + self.answers + self.messages
 
     def sentence(self) -> str:
         if not self.total:
             return "All wording is approved"
         verb = "waits" if self.total == 1 else "wait"
-        noun = "rule or short answer" if self.total == 1 else "rules and short answers"
+        noun = "item of wording" if self.total == 1 else "items of wording"
         return f"{self.total} {noun} {verb} for attorney approval"
 
     def breakdown(self) -> str:
         rules = f"{self.rules} rule{'' if self.rules == 1 else 's'}"
         answers = f"{self.answers} short answer{'' if self.answers == 1 else 's'}"
-        return f"{rules}, {answers}"
+        messages = f"{self.messages} first message{'' if self.messages == 1 else 's'}"
+        return f"{rules}, {answers}, {messages}"
 
 
 def waiting_for_approval(items: list[Standing] | None = None) -> Waiting:
     items = standings() if items is None else items
     waiting = [standing.item.kind for standing in items if not standing.approved]
-    return Waiting(rules=waiting.count(RULE), answers=waiting.count(ANSWER))
+    return Waiting(rules=waiting.count(RULE), answers=waiting.count(ANSWER), messages=waiting.count(MESSAGE))

@@ -1,4 +1,4 @@
-"""Staff follow-up: status, assignment, next action, notes, call attempts, access records.
+"""Staff follow-up: status, assignment, next action, consultations, notes, contact attempts, access records.
 
 Admin actions and the intake's detail page both come here; author and time are set here.
 A request the visitor withdrew (intake.services.withdrawal) takes no more follow-up: it holds
@@ -9,14 +9,53 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 
+from guidance.vocabulary import ContactMethod, YesNo
 from intake.conflicts import normalize_name
 from intake.models import CallAttempt, Intake, IntakeAccess, Note, OtherPartyAlias, Status
 
 UNSET = object()
 
+# Outcomes of a phone call (the others are a text or an email sent).
+CALL_OUTCOMES = frozenset(
+    {
+        CallAttempt.Outcome.REACHED,
+        CallAttempt.Outcome.VOICEMAIL,
+        CallAttempt.Outcome.NO_ANSWER,
+        CallAttempt.Outcome.WRONG_NUMBER,
+    }
+)
+
 
 class Withdrawn(ValueError):
     """The visitor withdrew this request: there is nothing more to follow up."""
+
+
+class ContactRefused(ValueError):
+    """What was logged goes against what the visitor asked (a voicemail when they said no voicemail).
+    The message says why, for staff."""
+
+
+class NeedsConfirmation(ValueError):
+    """A call on a request that asked for texts only: logged only when staff confirm the person
+    agreed to a call. The message says so, for staff."""
+
+
+class ConsultIncomplete(ValueError):
+    """The status "consult scheduled" needs the consultation's date and time and who holds it."""
+
+
+def contact_check(*, intake: Intake, outcome: str, confirmed_call: bool = False) -> None:
+    """Refuse a contact attempt that goes against the visitor's choices (see call_attempt_log)."""
+    if outcome == CallAttempt.Outcome.VOICEMAIL and intake.voicemail_ok == YesNo.NO:
+        raise ContactRefused(
+            "They asked us not to leave a voicemail, so a voicemail cannot be logged. "
+            "If you left one by mistake, choose “No answer” and say so in the note."
+        )
+    if outcome in CALL_OUTCOMES and intake.preferred_method == ContactMethod.TEXT and not confirmed_call:
+        raise NeedsConfirmation(
+            "They asked for text messages only. Log a call only if they agreed to one: "
+            "tick “I confirm they agreed to a call”."
+        )
 
 
 def _lock_unless_withdrawn(intake: Intake) -> None:
@@ -39,9 +78,20 @@ def _may_assign(by, intake: Intake, assigned_to) -> bool:
 
 
 def followup_update(
-    *, intake: Intake, by, status=UNSET, assigned_to=UNSET, next_action_on=UNSET
+    *,
+    intake: Intake,
+    by,
+    status=UNSET,
+    assigned_to=UNSET,
+    next_action_on=UNSET,
+    consult_at=UNSET,
+    consult_with=UNSET,
 ) -> list[str]:
-    """Change what staff track about a request. Returns the names of the fields that changed."""
+    """Change what staff track about a request. Returns the names of the fields that changed.
+
+    The status "consult scheduled" needs the consultation's time (`consult_at`) and who holds it
+    (`consult_with`): setting it, or changing either while it is set, without both raises
+    ConsultIncomplete and changes nothing."""
     changed = []
     with transaction.atomic():
         intake = Intake.objects.select_for_update().get(pk=intake.pk)
@@ -64,6 +114,16 @@ def followup_update(
                 raise PermissionDenied
             intake.next_action_on = next_action_on
             changed.append("next_action_on")
+        for name, value in (("consult_at", consult_at), ("consult_with", consult_with)):
+            if value is not UNSET and value != getattr(intake, name):
+                if not by.has_perm("intake.change_intake"):
+                    raise PermissionDenied
+                setattr(intake, name, value)
+                changed.append(name)
+        touched = {"status", "consult_at", "consult_with"} & set(changed)
+        incomplete = intake.consult_at is None or intake.consult_with is None
+        if touched and intake.status == Status.CONSULT_SCHEDULED and incomplete:
+            raise ConsultIncomplete("A scheduled consultation needs its date and time and who holds it.")
         if changed:
             intake.last_activity_at = timezone.now()
             intake.save(update_fields=[*changed, "last_activity_at"])
@@ -83,11 +143,17 @@ def note_add(*, intake: Intake, author, text: str) -> Note:
         return Note.objects.create(intake=intake, author=author, text=text.strip(), created_at=timezone.now())
 
 
-def call_attempt_log(*, intake: Intake, author, outcome: str, note: str = "") -> CallAttempt:
+def call_attempt_log(
+    *, intake: Intake, author, outcome: str, note: str = "", confirmed_call: bool = False
+) -> CallAttempt:
+    """A call, a text or an email to the visitor, as the visitor allowed it: a voicemail when they
+    said no voicemail raises ContactRefused; a call on a texts-only request raises NeedsConfirmation
+    unless `confirmed_call` says they agreed to it."""
     if not author.has_perm("intake.add_callattempt"):
         raise PermissionDenied
     if outcome not in CallAttempt.Outcome.values:
         raise ValueError(f"unknown outcome {outcome!r}")
+    contact_check(intake=intake, outcome=outcome, confirmed_call=confirmed_call)
     with transaction.atomic():
         _lock_unless_withdrawn(intake)
         _touch(intake)

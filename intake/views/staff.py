@@ -1,6 +1,6 @@
 """Staff-only pages outside the intake admin: the rule book, where the firm's attorneys review and
-approve the guidance wording (the content is intake.rule_book's, the approvals
-intake.services.approvals')."""
+approve the guidance wording and the first messages staff send visitors (the content is
+intake.rule_book's, the approvals intake.services.approvals')."""
 
 from django.conf import settings
 from django.contrib import admin, messages
@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from guidance import RULESET_VERSION
 from guidance.vocabulary import Group
 from intake.guidance_text import GROUP_TITLES
-from intake.rule_book import ANSWER, RULE
+from intake.rule_book import ANSWER, MESSAGE, RULE
 from intake.services.approvals import (
     StaleWording,
     can_approve,
@@ -37,6 +37,7 @@ def rule_book(request):
         **admin.site.each_context(request),
         "title": "Rule book",
         "answers": [standing for standing in items if standing.item.kind == ANSWER],
+        "first_messages": [standing for standing in items if standing.item.kind == MESSAGE],
         "groups": [(title, entries) for title, entries in groups if entries],
         "rule_count": len(rules),
         "waiting": waiting_for_approval(items),
@@ -59,7 +60,7 @@ def approve_wording(request):
             kind=kind, item_id=item_id, wording_hash=request.POST.get("wording_hash", ""), by=request.user
         )
     except LookupError:
-        raise Http404("No such rule or short answer.") from None
+        raise Http404("No such rule, short answer or first message.") from None
     except StaleWording:
         messages.error(
             request,

@@ -130,7 +130,7 @@ def test_the_intake_page_puts_safe_contact_first_then_answers_guidance_notes_and
         page.index("Answers"),
         page.index("Guidance as the visitor saw it"),
         page.index("Notes"),
-        page.index("Call attempts"),
+        page.index("Contact attempts (calls, texts, emails)"),
     ]
     assert positions == sorted(positions)
     for rule_id in intake.rule_ids:
@@ -262,7 +262,12 @@ def test_saving_a_stale_page_does_not_undo_a_colleagues_change(client, reviewer,
     from intake.services.followup import followup_update
 
     followup_update(
-        intake=urgent, by=manager, status="consult_scheduled", next_action_on=datetime.date(2030, 5, 1)
+        intake=urgent,
+        by=manager,
+        status="consult_scheduled",
+        next_action_on=datetime.date(2030, 5, 1),
+        consult_at=timezone.now() + datetime.timedelta(days=2),
+        consult_with=manager,
     )
     stale.update(inline_management("notes", total=1), **{"notes-0-text": "tried again"})
     assert client.post(change_url(urgent), stale).status_code == 302
@@ -281,10 +286,10 @@ def test_export_neutralises_spreadsheet_formulas(client, manager):
 def test_status_actions_and_assign_to_me_go_through_the_services(client, manager, queue_intakes):
     client.force_login(manager)
     ids = [queue_intakes["urgent"].pk, queue_intakes["high_court"].pk]
-    client.post(CHANGELIST, {"action": "set_status_consult_scheduled", "_selected_action": ids})
+    client.post(CHANGELIST, {"action": "set_status_contacted", "_selected_action": ids})
     client.post(CHANGELIST, {"action": "assign_to_me", "_selected_action": ids})
     for intake in Intake.objects.filter(pk__in=ids):
-        assert intake.status == "consult_scheduled" and intake.assigned_to == manager
+        assert intake.status == "contacted" and intake.assigned_to == manager
 
 
 def test_conflict_warning_when_the_other_partys_name_matches_another_intake(admin_client, queue_intakes):

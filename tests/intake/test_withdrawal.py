@@ -63,7 +63,7 @@ def worked_on(intake, manager):
     """A request staff have worked on: a note, another name, a call attempt, a next action."""
     note_add(intake=intake, author=manager, text="a private note")
     alias_add(intake=intake, name="Alias Person", by=manager)
-    call_attempt_log(intake=intake, author=manager, outcome="voicemail", note="left word with the mother")
+    call_attempt_log(intake=intake, author=manager, outcome="reached", note="left word with the mother")
     followup_update(
         intake=intake, by=manager, status=Status.CONTACTED, next_action_on=datetime.date(2030, 1, 2)
     )
@@ -196,7 +196,7 @@ def test_a_withdrawn_intake_keeps_its_reference_and_times_and_nothing_personal(m
     assert after.answers == {} and after.rule_ids == []
     # Staff's free text and names go; the call attempts stay as the firm's record, without their note.
     assert not Note.objects.exists() and not OtherPartyAlias.objects.exists()
-    assert list(CallAttempt.objects.values_list("outcome", "note")) == [("voicemail", "")]
+    assert list(CallAttempt.objects.values_list("outcome", "note")) == [("reached", "")]
     assert IntakeAccess.objects.filter(intake=intake).exists()
     # No email about a request that no longer stands; the one already sent stays recorded.
     assert list(Notification.objects.values_list("pk", flat=True)) == [sent.pk]
