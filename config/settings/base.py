@@ -140,6 +140,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;",
         }
     )
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # PostgreSQL logs the text of every statement that fails. Values go as parameters ($1, $2, ...),
+    # never in that text (psycopg's server-side binding; Django's default puts them in the text), and
+    # a failing statement's parameters are not logged (log_parameter_max_length_on_error = 0 for
+    # this app's sessions, whatever the server's default): no visitor's details in the server's log.
+    _options = DATABASES["default"].setdefault("OPTIONS", {})
+    _options["server_side_binding"] = True
+    _options["options"] = " ".join(
+        filter(None, [_options.get("options"), "-c log_parameter_max_length_on_error=0"])
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -46,17 +46,23 @@ def intake_create(*, answers: Answers, language: str, journey_id: str | uuid.UUI
         "base_priority": base.priority,
     }
     for _attempt in range(5):
-        reference = new_reference()
-        try:
-            # One INSERT is atomic by itself; inside a caller's transaction, a savepoint keeps a
-            # refused INSERT from spoiling the rest of it.
-            with transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext():
-                return Intake.objects.create(reference=reference, **fields)
-        except IntegrityError:
-            # Either a concurrent submit of the same journey won, or the reference was taken.
-            existing = Intake.objects.filter(journey_id=journey_id).first()
-            if existing is not None:
-                return existing
+        intake = Intake(reference=new_reference(), **fields)
+        # INSERT ... ON CONFLICT DO NOTHING (INSERT OR IGNORE on SQLite): when a second press of
+        # "finish" for this journey (two tabs, a double click) got there first, or the reference is
+        # taken, nothing is inserted and nothing fails. A failing INSERT would put the visitor's
+        # answers in PostgreSQL's log, which records the statement of every error.
+        # Inside a caller's transaction, a savepoint keeps a failure (the database going away) from
+        # spoiling the rest of it.
+        with transaction.atomic() if transaction.get_connection().in_atomic_block else nullcontext():
+            Intake.objects.bulk_create([intake], ignore_conflicts=True)
+            stored = Intake.objects.filter(journey_id=journey_id).values_list("pk", "reference").first()
+        if stored is None:
+            continue  # the reference was taken: another one
+        if stored[1] != intake.reference:  # another press of this journey stored it
+            return Intake.objects.get(pk=stored[0])
+        intake.pk = stored[0]
+        intake._state.adding, intake._state.db = False, Intake.objects.db
+        return intake
     raise IntegrityError("could not find a free intake reference")
 
 
