@@ -37,6 +37,11 @@ ALREADY_SENT = gettext_lazy(
     "us and give the reference below."
 )
 
+NOT_SENT = gettext_lazy(
+    "We could not send your request just now. Nothing you typed is lost: please wait a minute and "
+    "press “Send my request” again."
+)
+
 # What the confirmation says depends on these choices (and the language), and on nothing else stored.
 CONTACT_CHOICES = ("preferred_method", "say_firm_name", "voicemail_ok", "call_whom")
 
@@ -61,6 +66,29 @@ def _select_by_reference(fields: tuple[str, ...]) -> str:
     table = quote(meta.db_table)
     # Every name comes from the model, quoted by the database's own rules; the reference is a parameter.
     return f"SELECT {quote(meta.pk.column)}, {columns} FROM {table} WHERE {reference} = %s"  # noqa: S608
+
+
+def _unavailable(request, error, sent=None):
+    """The database cannot be reached: a page that says so, rendered without it (503). A consultation
+    form `sent` meanwhile is shown again as typed, to send again, and what a draft keeps of it is
+    kept in the session (intake.drafts), for the guidance page once the database is back."""
+    logger.error("could not read an intake (%s)", database_error(error))
+    context = {}
+    if sent is not None:
+        if sent.get("website"):  # the honeypot: a bot
+            return errors.form_refused(request)
+        drafts.keep_consultation_draft(request.session, drafts.consultation_draft(sent))
+        # The role is on the intake, out of reach: a helper's form is the one with the name of the
+        # person helped (a text box, sent even when left empty).
+        form = ConsultationForm(sent, helper="helped_name" in sent)
+        context = {
+            "form": form,
+            "consultation_problem": NOT_SENT,
+            "summary_in_form": True,
+            "switch_form": "consultation-form",
+            "switch_action": reverse("guidance_language"),
+        }
+    return render(request, "guidance/unavailable.html", context, status=503)
 
 
 def _missing(request, status):
@@ -97,7 +125,10 @@ def change_answers(request):
     """Back to "Check your answers" with the finished journey's answers, to change any of them and
     get new guidance (finishing replaces the intake). Not once a call was asked for: staff are
     working from those answers, and the confirmation says to call with any change."""
-    intake = _finished_intake(request, "answers")
+    try:
+        intake = _finished_intake(request, "answers")
+    except DatabaseError as error:
+        return _unavailable(request, error)
     if intake is None:
         return redirect("questions")
     if intake.consultation_requested:  # asked for in another tab since this page was shown
@@ -111,18 +142,21 @@ def change_answers(request):
 @sensitive_post_parameters()
 @require_http_methods(["GET", "POST"])
 def guidance(request):
-    # The page's columns, and those the firm's notification of a request needs.
-    intake = _finished_intake(
-        request,
-        "role",
-        "language",
-        "guidance_snapshot",
-        "answers",
-        "rule_ids",
-        "ruleset_version",
-        "court_date",
-        "base_priority",
-    )
+    try:
+        # The page's columns, and those the firm's notification of a request needs.
+        intake = _finished_intake(
+            request,
+            "role",
+            "language",
+            "guidance_snapshot",
+            "answers",
+            "rule_ids",
+            "ruleset_version",
+            "court_date",
+            "base_priority",
+        )
+    except DatabaseError as error:
+        return _unavailable(request, error, sent=request.POST if request.method == "POST" else None)
     if intake is None:
         return _missing(request, status=404)
     form, status, problem = None, 200, None
@@ -161,13 +195,7 @@ def guidance(request):
             except DatabaseError as error:
                 logger.error("could not store a consultation request (%s)", database_error(error))
                 # Shown again with everything they typed still in the form.
-                status, problem = (
-                    503,
-                    _(
-                        "We could not send your request just now. Nothing you typed is lost: "
-                        "please wait a minute and press “Send my request” again."
-                    ),
-                )
+                status, problem = 503, NOT_SENT
             else:
                 _count_request(request)
                 return redirect("consultation_sent")
@@ -215,7 +243,10 @@ def guidance(request):
 
 @never_cache
 def consultation_sent(request):
-    intake = _finished_intake(request, *CONTACT_CHOICES)
+    try:
+        intake = _finished_intake(request, *CONTACT_CHOICES)
+    except DatabaseError as error:
+        return _unavailable(request, error)
     if intake is None or not intake.consultation_requested:
         return redirect("guidance")
     contact_choices = {name: getattr(intake, name) for name in CONTACT_CHOICES}

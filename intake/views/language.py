@@ -8,6 +8,7 @@ back to is named by the URL (a known step) or fixed (the guidance page), never t
 """
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.shortcuts import redirect
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import check_for_language
@@ -62,10 +63,13 @@ def question_language(request, step):
 def guidance_language(request):
     """The consultation form's unsent text kept as a draft; then the guidance page."""
     reference = journey.finished_reference(request.session)
-    # Only while the form is offered: once a call was asked for, there is no form to show it in.
-    if (
-        reference is not None
-        and Intake.objects.filter(reference=reference, consultation_requested_at__isnull=True).exists()
-    ):
+    if reference is None:
+        return _switched(request, redirect("guidance"))
+    try:
+        # Only while the form is offered: once a call was asked for, there is no form to show it in.
+        offered = Intake.objects.filter(reference=reference, consultation_requested_at__isnull=True).exists()
+    except DatabaseError:
+        offered = True  # cannot tell: kept, and shown only if the form is offered once the database is back
+    if offered:
         drafts.keep_consultation_draft(request.session, drafts.consultation_draft(request.POST))
     return _switched(request, redirect("guidance"))

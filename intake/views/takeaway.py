@@ -9,6 +9,7 @@ import datetime
 import uuid
 
 import icalendar
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -19,7 +20,7 @@ from django.views.decorators.cache import never_cache
 
 from intake.guidance_text import render_stored_guidance
 from intake.summary import answer_rows
-from intake.views.guidance import _finished_intake, _missing
+from intake.views.guidance import _finished_intake, _missing, _unavailable
 
 # The reminder comes the day before, in the morning: an all-day event starts at midnight.
 REMINDER_BEFORE = datetime.timedelta(hours=15)
@@ -30,7 +31,10 @@ def guidance_print(request):
     """The guidance as it prints: every rule open, the answers it rests on, the firm and the date.
 
     A page of its own, so that printing needs no JavaScript (the browser's Print command does it)."""
-    intake = _finished_intake(request, "answers", "rule_ids")
+    try:
+        intake = _finished_intake(request, "answers", "rule_ids")
+    except DatabaseError as error:
+        return _unavailable(request, error)
     if intake is None:
         return _missing(request, status=404)
     context = {
@@ -53,7 +57,10 @@ def court_date_calendar(request):
 
     Built from the intake on request and never stored. Its title and text are neutral unless the
     visitor asked for a plain one (?title=plain): a watched visitor's calendar may be seen."""
-    intake = _finished_intake(request, "court_date")
+    try:
+        intake = _finished_intake(request, "court_date")
+    except DatabaseError as error:
+        return _unavailable(request, error)
     if intake is None or intake.court_date is None:
         return _missing(request, status=404)
     plain = request.GET.get("title") == "plain"

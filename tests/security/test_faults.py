@@ -68,7 +68,7 @@ def test_a_database_outage_elsewhere_shows_a_page_not_a_crash(visitor, client):
     visitor.walk(journey())
     client.raise_request_exception = False
     with database_down():
-        response = client.get("/guidance/")
+        response = client.get("/delete/confirm/")
         assert response.status_code == 500
         assert "Sorry, something went wrong on our side" in response.content.decode()
         assert client.get("/healthz").status_code == 503
@@ -87,6 +87,61 @@ def test_a_database_outage_during_a_consultation_request_keeps_what_was_typed(vi
     assert 'value="Sam"' in page and 'value="Alex Doe"' in page
     assert client.post("/guidance/", VALID).status_code == 302
     assert Intake.objects.get().name == "Sam"
+
+
+@pytest.mark.django_db
+def test_a_database_outage_at_the_guidance_page_answers_503_and_keeps_the_request_typed(
+    visitor, client, caplog
+):
+    from tests.journeys import VALID
+
+    visitor.walk(journey())
+    client.raise_request_exception = False
+    typed = {**VALID, "email": "sam@example.com", "best_time": "weekdays after 6", "message": "Ask for Sam"}
+    with database_down():
+        response = client.get("/guidance/")
+        assert response.status_code == 503
+        page = response.content.decode()
+        assert "Your answers are still here" in page and 'href="/exit/"' in page
+        assert "could not read an intake (OperationalError" in caplog.text
+        assert client.get("/guidance/request-sent/").status_code == 503
+        assert client.post("/guidance/change/").status_code == 503
+        assert client.get("/guidance/print/").status_code == 503
+
+        response = client.post("/guidance/", typed)
+        assert response.status_code == 503
+        page = response.content.decode()
+        assert "Nothing you typed is lost" in page
+        # Shown again as typed, in a form that sends it again.
+        assert 'action="/guidance/"' in page and "Send my request" in page
+        for value in ["Sam", "213 555 0143", "sam@example.com", "weekdays after 6", "Alex Doe"]:
+            assert f'value="{value}"' in page, value
+        assert ">Ask for Sam</textarea>" in page
+        # The language switch keeps it too.
+        assert client.post("/guidance/language/", {**typed, "language": "es"}).status_code == 302
+    assert not Intake.objects.get().consultation_requested
+
+    # The database is back: the guidance page shows what was typed (but the message and the other
+    # party's name, which no draft keeps), and it is sent as usual.
+    page = client.get("/guidance/").content.decode()
+    for value in ["Sam", "213 555 0143", "sam@example.com", "weekdays after 6"]:
+        assert f'value="{value}"' in page, value
+    assert client.post("/guidance/", typed)["Location"] == "/guidance/request-sent/"
+    stored = Intake.objects.get()
+    assert (stored.name, stored.best_time, stored.message) == ("Sam", "weekdays after 6", "Ask for Sam")
+
+
+@pytest.mark.django_db
+def test_a_helpers_request_typed_during_an_outage_comes_back_in_the_helpers_form(visitor, client):
+    from tests.journeys import VALID
+
+    visitor.walk(journey(role="helping_protected"))
+    client.raise_request_exception = False
+    with database_down():
+        response = client.post("/guidance/", {**VALID, "helped_name": "Robin", "call_whom": "them"})
+    assert response.status_code == 503
+    page = response.content.decode()
+    assert 'value="Robin"' in page and 'value="them" checked' in page.replace("\n", " ")
 
 
 @pytest.mark.django_db
