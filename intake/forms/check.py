@@ -8,7 +8,9 @@ class HoneypotField(forms.CharField):
     """A field people never see (hidden by CSS) and bots tend to fill in."""
 
     def __init__(self):
-        super().__init__(required=False, max_length=200, label=_("Leave this empty"))
+        super().__init__(
+            required=False, max_length=200, label=_("Leave this empty"), template_name="forms/honeypot.html"
+        )
 
 
 class CheckForm(QuestionForm):

@@ -15,7 +15,7 @@ from guidance.vocabulary import ContactMethod
 from intake import choices
 from intake.choices import CallWhom
 from intake.forms.check import HoneypotField
-from intake.forms.fields import RadioField
+from intake.forms.fields import RadioField, VisitorForm
 
 CONSENT_TEXT = _(
     "I agree that the firm may contact me in the way I chose, to talk about my situation. "
@@ -23,11 +23,12 @@ CONSENT_TEXT = _(
 )
 
 
-class ConsultationForm(forms.Form):
+class ConsultationForm(VisitorForm):
     name = forms.CharField(
         label=_("Your name"),
         help_text=_("The name we should ask for when we call. A first name is fine."),
         max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
         error_messages={
             "required": _("Enter the name we should ask for"),
             "max_length": _("The name must be 100 characters or fewer"),
@@ -42,6 +43,7 @@ class ConsultationForm(forms.Form):
         ),
         max_length=100,
         required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
         error_messages={"max_length": _("The name must be 100 characters or fewer")},
     )
     call_whom = RadioField(
@@ -69,6 +71,7 @@ class ConsultationForm(forms.Form):
         required=False,
         region="US",
         max_length=30,
+        widget=forms.TelInput(attrs={"autocomplete": "tel"}),
         error_messages={"invalid": _("Enter a real phone number, for example 213 555 0143")},
     )
     email = forms.EmailField(
@@ -76,6 +79,7 @@ class ConsultationForm(forms.Form):
         help_text=_("Needed if you chose email. Use an address only you can read."),
         required=False,
         max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={"invalid": _("Enter an email address like name@example.com")},
     )
     voicemail_ok = RadioField(
@@ -116,6 +120,7 @@ class ConsultationForm(forms.Form):
     )
     consent = forms.BooleanField(
         label=CONSENT_TEXT,
+        template_name="forms/checkbox.html",
         error_messages={"required": _("Tick the box to agree, so that we can contact you")},
     )
     website = HoneypotField()

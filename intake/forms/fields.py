@@ -1,13 +1,86 @@
-"""Form fields shared by the question pages: radios, checkboxes with an exclusive answer, a date."""
+"""The visitor's forms: their fields (radios, checkboxes with an exclusive answer, a date) and how
+Django draws them, GOV.UK-style, with the templates in templates/forms/.
+
+Each field is drawn by its template (`template_name`, or the renderer's forms/field.html for a text
+box) from a context its bound field class gives: the field, plus what a template cannot work out
+(which hint shows, the ids an input is described by, each choice's id, hint and state, the date's
+three boxes). The markup is the one the accessibility tests check.
+"""
 
 import datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.renderers import TemplatesSetting
 from django.utils.choices import normalize_choices
 from django.utils.translation import gettext_lazy as _
 
 from intake.choices import as_choices
+
+
+class VisitorBoundField(forms.BoundField):
+    """A visitor form's field with the hint it shows and the ids its input is described by."""
+
+    @property
+    def hint(self):
+        # On a one-question page the question is the page: its hint is the page's, if it has one.
+        if self.form.single_question and self.form.hint:
+            return self.form.hint
+        return self.help_text
+
+    def get_context(self):
+        hint = self.hint
+        described_by = [f"{self.auto_id}-hint"] if hint else []
+        if self.errors:
+            described_by.append(f"{self.auto_id}-error")
+        return {"field": self, "hint": hint, "describedby": " ".join(described_by)}
+
+
+class ChoicesBoundField(VisitorBoundField):
+    """Radios or checkboxes: each choice with its id, its hint and whether it is chosen."""
+
+    def get_context(self):
+        value = self.value()
+        chosen = {str(v) for v in (value if isinstance(value, list | tuple) else [value] if value else [])}
+        hints = self.field.hints
+        context = super().get_context()
+        context["options"] = [
+            {
+                "id": f"{self.auto_id}_{index}",
+                "value": choice,
+                "label": label,
+                "hint": hints.get(str(choice), ""),
+                "checked": str(choice) in chosen,
+            }
+            for index, (choice, label) in enumerate(self.field.choices)
+        ]
+        return context
+
+
+class DateBoundField(VisitorBoundField):
+    """The date's three boxes, as its widget (DateInput) gives them: name, value, attributes."""
+
+    def get_context(self):
+        # Bound: the parts as sent. Unbound: a saved date, or the parts as typed (a draft's initial value).
+        widget = self.field.widget.get_context(self.html_name, self.value(), {"id": self.auto_id})
+        return {**super().get_context(), "parts": widget["widget"]["subwidgets"]}
+
+
+class VisitorFormRenderer(TemplatesSetting):
+    """Draws the visitor forms' fields with templates/forms/: a field's own template, else a text box."""
+
+    field_template_name = "forms/field.html"
+    bound_field_class = VisitorBoundField
+
+
+class VisitorForm(forms.Form):
+    """A form the visitor fills in. On a one-question page (`single_question`) the question's legend
+    is the page heading (`title`), and the page's `hint` its hint."""
+
+    default_renderer = VisitorFormRenderer()
+    single_question = False
+    title = ""
+    hint = ""
 
 
 class SharedChoices:
@@ -33,11 +106,13 @@ class RadioField(SharedChoices, forms.ChoiceField):
     """A required single choice, shown as radios, with an optional hint under each choice."""
 
     widget = forms.RadioSelect
+    bound_field_class = ChoicesBoundField
 
     def __init__(self, *, labels, hints=None, required_message, **kwargs):
         super().__init__(
             choices=as_choices(labels),
             error_messages={"required": required_message, "invalid_choice": required_message},
+            template_name="forms/choices.html",
             **kwargs,
         )
         self.hints = {str(k): v for k, v in (hints or {}).items()}
@@ -47,11 +122,13 @@ class CheckboxesField(SharedChoices, forms.MultipleChoiceField):
     """Several choices, shown as checkboxes; `exclusive` values must be chosen on their own."""
 
     widget = forms.CheckboxSelectMultiple
+    bound_field_class = ChoicesBoundField
 
     def __init__(self, *, labels, hints=None, exclusive, required_message, exclusive_message, **kwargs):
         super().__init__(
             choices=as_choices(labels),
             error_messages={"required": required_message, "invalid_choice": required_message},
+            template_name="forms/choices.html",
             **kwargs,
         )
         self.hints = {str(k): v for k, v in (hints or {}).items()}
@@ -88,6 +165,7 @@ class FutureDateField(forms.MultiValueField):
     """An optional date that is today or later, within `max_years` years."""
 
     widget = DateInput
+    bound_field_class = DateBoundField
     default_error_messages = {
         "incomplete": _("Enter the month, the day and the year of the date"),
         "invalid": _("Enter a real date, for example 3 27 2027"),
@@ -107,6 +185,7 @@ class FutureDateField(forms.MultiValueField):
             ),
             require_all_fields=False,
             required=False,
+            template_name="forms/date.html",
             **kwargs,
         )
         self.today = today

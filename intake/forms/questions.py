@@ -14,14 +14,11 @@ from django.utils.translation import gettext_lazy as _
 
 from guidance.vocabulary import EXCLUSIVE_CONTACT_KINDS, EXCLUSIVE_ORDER_TYPES, Initiator, Role
 from intake import choices
-from intake.forms.fields import CheckboxesField, FutureDateField, RadioField
+from intake.forms.fields import CheckboxesField, FutureDateField, RadioField, VisitorForm
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(VisitorForm):
     """A question page. `title` is the page heading; a one-question page uses it as the legend."""
-
-    title = ""
-    hint = ""
 
     def __init__(self, *args, visitor_role=None, mutual=False, no_order=False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,14 +13,6 @@ def tel_href(phone: str) -> str:
     return f"tel:+{digits}"
 
 
-@register.simple_tag
-def field_html(field, **options):
-    """A visitor form field's markup (intake.forms.render)."""
-    from intake.forms.render import field_html as render
-
-    return render(field, **options)
-
-
 @register.filter
 def field_error_anchor(field) -> str:
     """The id an error summary links to: the first input of the field."""
