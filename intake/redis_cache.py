@@ -15,6 +15,7 @@ itself only catches a failed address lookup, so a refused connection became a se
 """
 
 import logging
+import time
 
 from django.core.cache.backends import redis as django_redis
 from redis.exceptions import RedisError
@@ -62,23 +63,49 @@ class RedisCache(django_redis.RedisCache):
 
 class FailOpenRedisCache(RedisCache):
     """The cache for rate-limit counts: when Redis cannot answer, add() did not add, get() finds
-    nothing and incr() finds no key (django-ratelimit then lets the request through)."""
+    nothing and incr() finds no key (django-ratelimit then lets the request through).
+
+    Once Redis has failed to answer, this process does not ask it again for PAUSE seconds: a Redis
+    that hangs then costs one timeout (socket_timeout) every PAUSE seconds, not one per count asked
+    on every request. Counts are not kept meanwhile, which the limits' failing open allows anyway."""
+
+    PAUSE = 5.0
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._asking_again_at = 0.0
+
+    def _paused(self) -> bool:
+        return time.monotonic() < self._asking_again_at
+
+    def _failed(self):
+        if not self._paused():
+            logger.warning("rate-limit cache unavailable; requests are let through")
+        self._asking_again_at = time.monotonic() + self.PAUSE
 
     def add(self, *args, **kwargs):
+        if self._paused():
+            return False
         try:
             return super().add(*args, **kwargs)
         except (RedisError, OSError):
-            logger.warning("rate-limit cache unavailable; the request is let through")
+            self._failed()
             return False
 
     def get(self, key, default=None, version=None):
+        if self._paused():
+            return default
         try:
             return super().get(key, default, version)
         except (RedisError, OSError):
+            self._failed()
             return default
 
     def incr(self, key, delta=1, version=None):
+        if self._paused():
+            raise ValueError("rate-limit cache unavailable")
         try:
             return super().incr(key, delta, version)
         except (RedisError, OSError):
+            self._failed()
             raise ValueError("rate-limit cache unavailable") from None

@@ -29,7 +29,50 @@ DELETED_PREFIX = "deleted:"
 DELETED_SECONDS = 300
 
 
+class CacheUnanswered(Exception):
+    """Redis did not answer earlier in this request, so it was not asked again."""
+
+
+class _AskedOnce:
+    """The session cache as one request's session sees it: once Redis has failed to answer (a
+    timeout, a refused connection), it is not asked again in that request. A Redis that stops
+    answering then costs a request one timeout (the sessions cache's socket_timeout), not one for
+    each time the session asks it; the database copy stands in meanwhile."""
+
+    def __init__(self, cache):
+        self.cache = cache
+        self.failed = False
+
+    def _ask(self, method, *args):
+        if self.failed:
+            raise CacheUnanswered
+        try:
+            return method(*args)
+        except Exception:
+            self.failed = True
+            raise
+
+    def get(self, key):
+        return self._ask(self.cache.get, key)
+
+    def get_many(self, keys):
+        return self._ask(self.cache.get_many, keys)
+
+    def set(self, key, value, timeout):
+        return self._ask(self.cache.set, key, value, timeout)
+
+    def delete(self, key):
+        return self._ask(self.cache.delete, key)
+
+    def __contains__(self, key):
+        return self._ask(self.cache.has_key, key)
+
+
 class SessionStore(SignedUncompressed, cached_db.SessionStore):
+    def __init__(self, session_key=None):
+        super().__init__(session_key)
+        self._cache = _AskedOnce(self._cache)
+
     def load(self):
         try:
             data = self._cache.get(self.cache_key)

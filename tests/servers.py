@@ -8,8 +8,10 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
+from contextlib import contextmanager
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -110,3 +112,29 @@ class AppServer:
 
     def __exit__(self, *exc):
         self.stop()
+
+
+@contextmanager
+def hung_mail_server():
+    """A port that accepts connections and never says a word (an SMTP server that hangs). Yields the
+    port and the list of connections it accepted."""
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(16)
+    accepted = []
+
+    def accept():
+        while True:
+            try:
+                accepted.append(listener.accept()[0])
+            except OSError:
+                return
+
+    threading.Thread(target=accept, daemon=True).start()
+    try:
+        yield listener.getsockname()[1], accepted
+    finally:
+        listener.shutdown(socket.SHUT_RDWR)  # wakes the accept() waiting in its thread
+        listener.close()
+        for connection in accepted:
+            connection.close()

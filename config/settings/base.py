@@ -85,14 +85,16 @@ if REDIS_URL:
     _redis = {
         "BACKEND": "intake.redis_cache.RedisCache",  # Django's, reusing its redis-py clients
         "LOCATION": REDIS_URL,
-        # Fail fast when Redis is away: sessions fall back to the database, rate limits let requests through.
-        "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1},
+        # Fail fast when Redis is away: sessions fall back to the database, rate limits let requests
+        # through. A session asks Redis again only in a later request (intake.sessions), so a Redis
+        # that stops answering costs a request half a second at most (Redis on the same network
+        # answers in a millisecond).
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
     }
     CACHES = {
-        # Rate-limit counts (RATELIMIT_USE_CACHE): with Redis away, the request goes through. A
-        # request asks up to six times, so each waits a quarter of a second at most (Redis on the
-        # same network answers in a millisecond). Sessions keep a second: their database copy
-        # takes over, so a Redis that stops answering costs a request a few seconds, not minutes.
+        # Rate-limit counts (RATELIMIT_USE_CACHE): with Redis away, the request goes through. Each
+        # ask waits a quarter of a second at most, and after one that went unanswered the process
+        # stops asking for a few seconds (intake.redis_cache.FailOpenRedisCache).
         "default": {
             **_redis,
             "BACKEND": "intake.redis_cache.FailOpenRedisCache",
@@ -287,7 +289,7 @@ QUICK_EXIT_URL = env("QUICK_EXIT_URL", default="https://www.google.com/search?q=
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000")  # for links in notification emails
 INTAKE_NOTIFY_EMAILS = env.list("INTAKE_NOTIFY_EMAILS", default=["intake@example.com"])
 DEFAULT_FROM_EMAIL = env("DJANGO_DEFAULT_FROM_EMAIL", default="intake-desk@example.com")
-EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=10)  # a stalled mail server must not hold a request
+EMAIL_TIMEOUT = env.int("DJANGO_EMAIL_TIMEOUT", default=10)  # how long a stalled mail server holds the sender
 URGENT_REMINDER_MINUTES = env.int("URGENT_REMINDER_MINUTES", default=60)
 # The firm's hours of FIRM_HOURS as numbers: the hour it opens and the hour it closes, Monday to
 # Friday, Pacific time (24-hour clock). The intake page says when a visitor's safe time is outside them.

@@ -62,7 +62,7 @@ class Notification(models.Model):
     kind = models.CharField(max_length=20, choices=Kind.choices)
     created_at = models.DateTimeField(default=timezone.now)
     sent_at = models.DateTimeField(null=True, blank=True, db_index=True)
-    # Set by the one sender that claimed it, so that the web request and the scheduler never both send.
+    # Set by the one sender that claimed it, so that two senders (during a redeploy, say) never both send.
     claimed_at = models.DateTimeField(null=True, blank=True)
     attempts = models.PositiveIntegerField(default=0)
     # The exception's class name only: a mail server's message may echo addresses or content.

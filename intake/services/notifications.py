@@ -1,14 +1,18 @@
 """Emails to the firm about consultation requests, through an outbox.
 
-A notification row is written in the same transaction as the request and sent after commit.
-If sending fails the row stays unsent, and `manage.py send_notifications` (run by a scheduler)
-sends it later. Emails carry the reference, the priority and a link, never a name, an answer or
-a message.
+A notification row is written in the same transaction as the request; a process of its own, the
+sender (`manage.py send_notifications --loop`, beside the app servers), sends it within seconds. No
+visitor's request ever waits for the mail server: one that hangs holds the sender, not a web worker.
+If sending fails the row stays unsent and is tried again later. Emails carry the reference, the
+priority and a link, never a name, an answer or a message.
 """
 
 import datetime
 import functools
 import logging
+import math
+import threading
+import time
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -27,11 +31,8 @@ SUBJECTS = {
 
 
 def queue(*, intake: Intake, kind: str) -> Notification:
-    """Record a notification to send once the surrounding transaction commits (if this process dies
-    first, the next `send_notifications` sends it)."""
-    notification = Notification.objects.create(intake=intake, kind=kind)
-    transaction.on_commit(lambda: send(notification.pk, fresh=notification))
-    return notification
+    """Record a notification for the sender to send, once the surrounding transaction commits."""
+    return Notification.objects.create(intake=intake, kind=kind)
 
 
 def _message(notification: Notification) -> tuple[str, str]:
@@ -97,16 +98,12 @@ def _record_statement(fields: tuple[str, ...]) -> str:
     return f"UPDATE {table} SET {assignments} WHERE {_column('id')} = %s"  # noqa: S608 - names from the model
 
 
-def send(notification_id: int, fresh: Notification | None = None) -> bool:
-    """Send one notification if it is still unsent. Never raises: a failure is kept for a retry.
-
-    `fresh` is the notification as queue() just created it, with its intake, when it is sent right
-    after the commit (no need to read it back).
-    """
+def send(notification_id: int) -> bool:
+    """Send one notification if it is still unsent. Never raises: a failure is kept for a retry."""
     try:
         if not _claim(notification_id):
             return False
-        notification = fresh or Notification.objects.select_related("intake").get(pk=notification_id)
+        notification = Notification.objects.select_related("intake").get(pk=notification_id)
     except (DatabaseError, Notification.DoesNotExist):
         logger.warning(
             "notification %s not sent: database unavailable or row gone; will retry", notification_id
@@ -138,11 +135,45 @@ def _record(notification_id: int, **fields) -> None:
         logger.warning("notification %s: could not record the outcome", notification_id)
 
 
-def send_pending(limit: int = 200) -> tuple[int, int]:
-    """Try every unsent notification, oldest first. Returns (sent, still unsent)."""
-    pending = list(Notification.objects.filter(sent_at__isnull=True).values_list("pk", flat=True)[:limit])
-    sent = sum(1 for pk in pending if send(pk))
-    return sent, Notification.objects.filter(sent_at__isnull=True).count()
+def send_pending(limit: int = 200, *, retry_failed: bool = True) -> tuple[int, int]:
+    """Try every unsent notification, oldest first (with `retry_failed` False, only those never
+    tried). Returns (sent, still unsent)."""
+    unsent = Notification.objects.filter(sent_at__isnull=True)
+    pending = unsent if retry_failed else unsent.filter(attempts=0)
+    ids = list(pending.order_by("pk").values_list("pk", flat=True)[:limit])
+    sent = sum(1 for pk in ids if send(pk))
+    return sent, unsent.count()
+
+
+def _close_old_connections() -> None:
+    """What Django does around each request, for the sender's loop: a connection the database dropped,
+    or past its age, is closed, to be opened again (never one inside a transaction: a test's)."""
+    for connection in connections.all(initialized_only=True):
+        if not connection.in_atomic_block:
+            connection.close_if_unusable_or_obsolete()
+
+
+def run_sender(
+    stop: threading.Event, *, interval: float = 5.0, retry_every: float = 60.0, remind_every: float = 60.0
+) -> None:
+    """The sender's loop, until `stop` is set: new notifications every `interval` seconds; those that
+    failed, and reminders about urgent requests nobody picked up, every minute or so. A database or
+    mail server that is away is waited out, never a reason to stop."""
+    last_retry = last_reminders = -math.inf
+    while not stop.is_set():
+        _close_old_connections()
+        now = time.monotonic()
+        try:
+            if now - last_reminders >= remind_every:
+                remind_urgent()
+                last_reminders = now
+            retry = now - last_retry >= retry_every
+            send_pending(retry_failed=retry)
+            if retry:
+                last_retry = now
+        except DatabaseError as error:
+            logger.warning("notifications: database unavailable (%s); trying again", type(error).__name__)
+        stop.wait(interval)
 
 
 def remind_urgent(now: datetime.datetime | None = None) -> int:

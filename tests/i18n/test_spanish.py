@@ -7,6 +7,7 @@ from django.conf import settings
 from django.core import mail
 
 from intake.models import Intake
+from intake.services.notifications import send_pending
 from tests.journeys import QUESTIONS, VALID, Visitor, journey, step_url
 
 pytestmark = pytest.mark.django_db
@@ -98,6 +99,7 @@ def test_staff_see_an_english_rendering_and_a_spanish_flag(
     Visitor(spanish).walk(journey())
     with django_capture_on_commit_callbacks(execute=True):
         spanish.post("/guidance/", VALID)
+    send_pending()  # the sender's work
     intake = Intake.objects.get()
     page = admin_client.get(
         f"/admin/intake/intake/{intake.pk}/change/", HTTP_ACCEPT_LANGUAGE="en"

@@ -2,6 +2,8 @@
 
 import datetime
 import io
+import threading
+import time
 
 import pytest
 from django.core import mail
@@ -12,6 +14,8 @@ from intake.models import Intake, Notification
 from intake.services import consultation_request, notifications
 from tests.factories import IntakeFactory
 from tests.intake.conftest import requested
+from tests.journeys import VALID, Visitor, journey
+from tests.servers import hung_mail_server
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +67,7 @@ def test_a_request_sends_one_email_with_reference_priority_and_link_only(
 ):
     settings.INTAKE_NOTIFY_EMAILS = ["desk@firm.example"]
     intake = request_consultation(django_capture_on_commit_callbacks)
+    send_notifications()
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["desk@firm.example"]
@@ -75,12 +80,14 @@ def test_a_request_sends_one_email_with_reference_priority_and_link_only(
     assert Notification.objects.get().sent_at is not None
 
 
-def test_nothing_is_sent_before_the_request_is_committed(django_capture_on_commit_callbacks):
+def test_the_request_sends_nothing_itself_the_sender_does(django_capture_on_commit_callbacks):
     intake = IntakeFactory()
-    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
         consultation_request(intake=intake, details=DETAILS, consent_text="I agree")
-    assert mail.outbox == []
-    assert len(callbacks) == 1
+    assert callbacks == [] and mail.outbox == []  # nothing left to do after the commit either
+    assert Notification.objects.get().sent_at is None
+    send_notifications()
+    assert len(mail.outbox) == 1 and Notification.objects.get().sent_at is not None
 
 
 def test_a_failing_mail_server_loses_nothing_and_the_retry_command_sends_later(
@@ -90,6 +97,7 @@ def test_a_failing_mail_server_loses_nothing_and_the_retry_command_sends_later(
     intake = request_consultation(django_capture_on_commit_callbacks)
     stored = Intake.objects.get(pk=intake.pk)
     assert stored.consultation_requested and stored.name == "Sam Secretname"
+    send_notifications()
     pending = Notification.objects.get()
     assert (
         pending.sent_at is None and pending.attempts == 1 and pending.last_error == "ConnectionRefusedError"
@@ -120,6 +128,7 @@ def test_asking_twice_notifies_once(django_capture_on_commit_callbacks):
     intake = request_consultation(django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):
         consultation_request(intake=intake, details=DETAILS, consent_text="I agree")
+    send_notifications()
     assert len(mail.outbox) == 1
 
 
@@ -175,3 +184,81 @@ def test_a_failed_send_frees_its_claim_and_a_sent_one_is_never_claimed_again():
     assert (notification.attempts, notification.last_error, notification.sent_at) == (2, "", sent_at)
     Notification.objects.filter(pk=notification.pk).update(claimed_at=None)
     assert not notifications._claim(notification.pk)  # sent: nothing to claim
+
+
+# --- the request never waits for the mail server; the sender does ----------------------------------
+
+
+def use_mail_server(settings, port, timeout=10):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", port, timeout
+
+
+@pytest.mark.django_db(transaction=True)  # committed for real: anything done after the commit runs
+def test_a_consultation_request_does_not_wait_for_a_mail_server_that_does_not_answer(client, settings):
+    Visitor(client).walk(journey())
+    with hung_mail_server() as (port, accepted):
+        use_mail_server(settings, port)
+        started = time.monotonic()
+        response = client.post("/guidance/", VALID)
+        seconds = time.monotonic() - started
+    assert response["Location"] == "/guidance/request-sent/"
+    assert accepted == []  # the request did not even connect to the mail server
+    assert seconds < 1, seconds
+    assert Notification.objects.get().sent_at is None  # queued for the sender
+
+
+class OneRound(threading.Event):
+    """A stop signal for the sender's loop that comes after its first round."""
+
+    def wait(self, timeout=None):
+        self.set()
+        return True
+
+
+def test_the_sender_sends_what_requests_queued(client, settings):
+    settings.INTAKE_NOTIFY_EMAILS = ["desk@firm.example"]
+    Visitor(client).walk(journey())
+    client.post("/guidance/", VALID)
+    assert mail.outbox == []
+    notifications.run_sender(OneRound(), interval=0)
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["desk@firm.example"]
+    assert Intake.objects.get().reference in mail.outbox[0].subject
+    assert Notification.objects.get().sent_at is not None
+
+
+def test_a_hung_mail_server_holds_the_sender_for_its_timeout_then_keeps_the_email_for_later(settings):
+    intake = IntakeFactory()
+    consultation_request(intake=intake, details=DETAILS, consent_text="I agree")
+    with hung_mail_server() as (port, accepted):
+        use_mail_server(settings, port, timeout=1)
+        started = time.monotonic()
+        notifications.run_sender(OneRound(), interval=0)
+        assert time.monotonic() - started < 5 and len(accepted) == 1
+    pending = Notification.objects.get()
+    assert pending.sent_at is None and pending.attempts == 1 and pending.claimed_at is None
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    send_notifications()
+    assert len(mail.outbox) == 1
+
+
+def test_the_sender_tries_failed_emails_again_only_now_and_then(settings):
+    settings.EMAIL_BACKEND = "tests.intake.test_notifications.FailingBackend"
+    consultation_request(intake=IntakeFactory(), details=DETAILS, consent_text="I agree")
+    notifications.run_sender(OneRound(), interval=0)
+    assert Notification.objects.get().attempts == 1
+    # New ones are sent at once; a failed one waits for the next retry (every minute or so).
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert notifications.send_pending(retry_failed=False) == (0, 1)
+    assert notifications.send_pending() == (1, 0)
+
+
+def test_the_sender_waits_out_a_database_outage(settings, caplog):
+    from tests.security.test_faults import database_down
+
+    consultation_request(intake=IntakeFactory(), details=DETAILS, consent_text="I agree")
+    with database_down():
+        notifications.run_sender(OneRound(), interval=0)  # no exception: the loop would carry on
+    assert "notifications: database unavailable" in caplog.text
+    notifications.run_sender(OneRound(), interval=0)
+    assert len(mail.outbox) == 1

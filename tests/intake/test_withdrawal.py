@@ -14,6 +14,7 @@ from django.utils.formats import date_format
 from intake.models import CallAttempt, Intake, IntakeAccess, Note, Notification, OtherPartyAlias, Status
 from intake.services import Deletion, consultation_request, intake_withdraw, visitor_delete
 from intake.services.followup import Withdrawn, alias_add, call_attempt_log, followup_update, note_add
+from intake.services.notifications import send_pending
 from tests.factories import IntakeFactory
 from tests.intake.conftest import requested
 from tests.journeys import VALID, journey
@@ -260,6 +261,7 @@ def test_the_notification_link_of_a_withdrawn_request_says_so_and_shows_nothing_
     intake = IntakeFactory()
     with django_capture_on_commit_callbacks(execute=True):
         consultation_request(intake=intake, details=DETAILS, consent_text="I agree")
+    send_pending()  # the sender's work
     assert len(mail.outbox) == 1
     link = re.search(r"https?://\S+", mail.outbox[0].body).group()
     path = re.sub(r"^https?://[^/]+", "", link)

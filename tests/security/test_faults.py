@@ -14,6 +14,7 @@ from django.test import Client
 from guidance import Answers
 from intake.models import Intake, Notification
 from intake.services import IntakeGone, consultation_request, intakes
+from intake.services.notifications import send_pending
 from tests.factories import DEFAULT_ANSWERS, IntakeFactory
 from tests.journeys import Visitor, journey, step_url
 
@@ -236,6 +237,7 @@ def test_concurrent_consultation_requests_for_one_intake_store_the_first_and_not
     run_at_once(send, 3)
     assert errors == []
     assert Intake.objects.get().consultation_requested
+    assert send_pending() == (1, 0)  # the sender's work
     assert Notification.objects.count() == 1 and len(mail.outbox) == 1
 
 
