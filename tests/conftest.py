@@ -1,3 +1,5 @@
+import importlib
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache, caches
@@ -33,6 +35,17 @@ def default_language():
 
 
 PASSWORD = "a-long-test-password-1"
+
+
+def staff_group_permissions():
+    """Each staff group's (app label, codename) pairs, from the data migrations that create them."""
+    groups = {
+        name: list(pairs)
+        for name, pairs in importlib.import_module("intake.migrations.0002_staff_groups").GROUPS.items()
+    }
+    approval = importlib.import_module("intake.migrations.0005_managers_approve_wording")
+    groups[approval.GROUP].append(approval.PERMISSION)
+    return groups
 
 
 @pytest.fixture

@@ -128,3 +128,28 @@ def context_without_js(browser):
     context = browser.new_context(viewport=PHONE, java_script_enabled=False)
     yield context
     context.close()
+
+
+@pytest.fixture
+def staff_groups(transactional_db):
+    """The Reviewers and Managers groups. A transactional test ends with a flush, which empties the
+    groups table and does not run data migrations again (Django's serialized rollback would restore
+    them, but clashes with the content types the flush recreates): rebuild them from the migrations."""
+    from django.contrib.auth.models import Group, Permission
+
+    from tests.conftest import staff_group_permissions
+
+    for name, pairs in staff_group_permissions().items():
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.set(
+            [
+                Permission.objects.get(content_type__app_label=app, codename=codename)
+                for app, codename in pairs
+            ]
+        )
+
+
+@pytest.fixture
+def staff_user(staff_user, staff_groups):
+    """tests.conftest's staff_user, with the groups there to join."""
+    return staff_user

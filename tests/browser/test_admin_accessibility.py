@@ -16,8 +16,7 @@ from tests.conftest import PASSWORD
 from tests.factories import IntakeFactory
 from tests.intake.conftest import requested
 
-# Serialized rollback keeps the staff groups the migrations create (a transactional test flushes them).
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 AXE = Axe()
 WIDE = {"width": 1280, "height": 800}

@@ -247,3 +247,17 @@ def test_conflict_hits_link_to_the_intake_or_record_they_match(admin_client, que
         in page
     )
     assert f'<a href="{change_url(other)}">visitor on intake {other.reference}</a>' in page
+
+
+def test_the_browser_tests_rebuild_the_staff_groups_as_the_migrations_make_them():
+    """tests.conftest.staff_group_permissions() must list what the data migrations grant: the browser
+    tests rebuild the groups from it after a flush."""
+    from django.contrib.auth.models import Group
+
+    from tests.conftest import staff_group_permissions
+
+    migrated = {
+        group.name: sorted((p.content_type.app_label, p.codename) for p in group.permissions.all())
+        for group in Group.objects.all()
+    }
+    assert migrated == {name: sorted(pairs) for name, pairs in staff_group_permissions().items()}

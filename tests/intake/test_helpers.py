@@ -13,6 +13,7 @@ from intake.conflicts import conflict_matches
 from intake.models import Intake
 from tests.factories import IntakeFactory
 from tests.intake.conftest import requested
+from tests.intake.test_admin import search
 from tests.journeys import VALID, Visitor, journey
 
 pytestmark = pytest.mark.django_db
@@ -192,7 +193,7 @@ def test_staff_see_whom_to_call_and_the_person_helped_before_the_phone_number(ad
     assert positions == sorted(positions)
     assert "Possible conflict" in page and f"other party on intake {other.reference}" in page
     # Staff find the request by the name of the person helped.
-    assert intake.reference in admin_client.get(CHANGELIST, {"q": "Kevin Son"}).content.decode()
+    assert intake.reference in search(admin_client, "Kevin Son").content.decode()
 
 
 def test_a_helper_who_did_not_say_whom_to_call_is_flagged_and_others_show_neither(admin_client):
