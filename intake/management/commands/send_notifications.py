@@ -1,3 +1,4 @@
+import os
 import signal
 import threading
 
@@ -30,8 +31,29 @@ class Command(BaseCommand):
             self.stdout.write(f"urgent reminders queued: {reminders}; sent: {sent}; still unsent: {unsent}")
             return
         stop = threading.Event()
-        for signum in (signal.SIGTERM, signal.SIGINT):  # `docker stop`, Ctrl-C: stop between sends
-            signal.signal(signum, lambda *_: stop.set())
+        failure = []
+
+        def send_until_stopped():
+            try:
+                notifications.run_sender(stop, interval=interval)
+            except BaseException as error:  # handed to the main thread, which exits with it
+                failure.append(error)
+            finally:
+                os.kill(os.getpid(), signal.SIGTERM)  # wakes the main thread if the loop ended by itself
+
+        # `docker stop` (SIGTERM) and Ctrl-C (SIGINT) are taken by the main thread with sigwait, never by a
+        # handler: a handler runs in the main thread, which may hold the Event's own lock inside
+        # stop.wait(); setting the Event there waits on that lock for ever (a sender that never stopped).
+        stop_signals = {signal.SIGTERM, signal.SIGINT}
+        signal.pthread_sigmask(
+            signal.SIG_BLOCK, stop_signals
+        )  # before the thread starts: it inherits the mask
+        sender = threading.Thread(target=send_until_stopped, name="notification-sender")
         self.stdout.write(f"sending notifications every {interval:g} s until stopped")
-        notifications.run_sender(stop, interval=interval)
+        sender.start()
+        signal.sigwait(stop_signals)
+        stop.set()  # the loop stops between sends
+        sender.join()
+        if failure:
+            raise failure[0]
         self.stdout.write("stopped")
