@@ -120,9 +120,8 @@ def test_the_monday_morning_at_the_desk(desk_page, site, staff_user, weekend, gr
     checked(page, "intake page, voicemail refused")
     # The refused row is still there; "No answer" is what the reason suggests instead.
     log_contact(page, "no_answer")
-    assert (
-        "I confirm they agreed to a call" in page.locator("#content").inner_text()
-    )  # texts only: asks first
+    refusal = "They asked for text messages only. Log a call only if they agreed to one"
+    assert refusal in page.locator("#content").inner_text()  # texts only: a call needs the tick
     assert CallAttempt.objects.count() == 1
 
     # A consultation tomorrow at 2:30 pm, Pacific, held by a colleague; then downloaded for a calendar.
