@@ -3,6 +3,7 @@
 from urllib.parse import urlparse
 
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser.conftest import DESKTOP, PHONE
 from tests.journeys import STEP_FIELDS
@@ -51,6 +52,20 @@ def click_and_wait(page, locator):
     """Click something that loads a new page, and wait until that page has loaded."""
     with page.expect_navigation():
         locator.click()
+
+
+def go_back(page):
+    """page.go_back(), asked again while Chromium is between two documents of the tab.
+
+    Right after a redirect, Chromium can answer the history request with "Not attached to an active
+    page" (a protocol state, not a page of ours); the same press a moment later goes through."""
+    for attempt in range(5):
+        try:
+            return page.go_back()
+        except PlaywrightError as error:
+            if "Not attached to an active page" not in str(error) or attempt == 4:
+                raise
+            page.wait_for_timeout(200)
 
 
 def press_continue(page):

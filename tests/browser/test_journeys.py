@@ -8,6 +8,7 @@ from tests.browser.helpers import (
     assert_accessible,
     click_and_wait,
     fill_step,
+    go_back,
     open_consultation,
     press_continue,
     same_origin,
@@ -122,6 +123,6 @@ def test_back_after_putting_a_mistake_right_shows_the_question_not_a_resubmissio
     press_continue(page)
     assert page.url.endswith("/questions/order_stage/")
     # Without the page's own address in its history entry, Chromium fails here with ERR_CACHE_MISS.
-    response = page.go_back()
+    response = go_back(page)
     assert response.request.method == "GET" and response.status == 200
     assert page.url.endswith("/questions/order/") and "There is a problem" not in page.content()

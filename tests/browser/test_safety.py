@@ -1,7 +1,14 @@
 """Quick exit (button, Shift x3, no JavaScript), keyboard-only and JavaScript-off journeys."""
 
 from intake.models import Intake
-from tests.browser.helpers import click_and_wait, fill_step, finish, open_consultation, send_a_request
+from tests.browser.helpers import (
+    click_and_wait,
+    fill_step,
+    finish,
+    go_back,
+    open_consultation,
+    send_a_request,
+)
 from tests.journeys import journey
 
 
@@ -38,7 +45,7 @@ def test_after_quick_exit_going_back_shows_no_answer_ticked(context, site, neutr
     page.wait_for_url(neutral_site)
     seen = []
     for _step_back in range(10):  # to the start of the history (go_back returns None there)
-        if page.go_back() is None:
+        if go_back(page) is None:
             break
         seen.append((page.url, page.locator("input:checked").count()))
     assert len(seen) >= 3 and all(ticked == 0 for _url, ticked in seen), seen
@@ -54,7 +61,7 @@ def test_quick_exit_by_pressing_shift_three_times(context, site, neutral_site):
     assert_answers_gone(page, site)
     # Going back does not show the guidance: the exit replaced it in the history, and the session is gone.
     page.goto(neutral_site)
-    page.go_back()
+    go_back(page)
     assert "data-rule" not in page.content()
 
 
@@ -234,6 +241,6 @@ def test_back_from_the_confirmation_after_a_mistake_shows_the_guidance_not_a_res
     assert "There is a problem" in page.content()
     send_a_request(page)
     assert page.url == site + "/guidance/request-sent/"
-    response = page.go_back()  # Chromium fails with ERR_CACHE_MISS on a sent form's entry
+    response = go_back(page)  # Chromium fails with ERR_CACHE_MISS on a sent form's entry
     assert response.request.method == "GET" and response.status == 200
     assert "You have already asked for a call." in page.content()
