@@ -357,7 +357,7 @@ def main():
     parser.add_argument("--rounds", type=int, default=40, help="batch size (more is steadier, slower)")
     parser.add_argument("--skip-postgres", action="store_true")
     options = parser.parse_args()
-    run("SQLite (sessions in files)", None, None, options.rounds)
+    run("SQLite", None, None, options.rounds)
     if not options.skip_postgres:
         import psycopg
 

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.db import DatabaseError
 from django.utils.translation import get_language
 
 from intake import journey
@@ -18,4 +19,7 @@ def firm(request):
 def start_again(request):
     """Whether the footer offers "Start again" (see intake.journey.offers_start_again)."""
     session = getattr(request, "session", None)
-    return {"offers_start_again": session is not None and journey.offers_start_again(session)}
+    try:
+        return {"offers_start_again": session is not None and journey.offers_start_again(session)}
+    except DatabaseError:  # the sessions' database is down (a 503 page): nothing to start again yet
+        return {"offers_start_again": False}

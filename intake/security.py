@@ -6,6 +6,7 @@ import ipaddress
 import time
 
 from django.conf import settings
+from django.db import DatabaseError
 from django.utils import timezone
 
 
@@ -63,8 +64,11 @@ class SessionKeepAliveMiddleware:
         )
         if stored and session.accessed:
             now = int(time.time())
-            if now - session.get(self.KEY, 0) >= self.KEEPALIVE_SECONDS:
-                session[self.KEY] = now
+            try:
+                if now - session.get(self.KEY, 0) >= self.KEEPALIVE_SECONDS:
+                    session[self.KEY] = now
+            except DatabaseError:  # not loaded (the database is down): the page already says so
+                pass
         return response
 
 

@@ -34,7 +34,6 @@ def production_env(workdir: Path, *, database_url=None, redis_url=None, **extra)
             "DJANGO_BEHIND_TLS_PROXY": "true",
             "TRUSTED_PROXY_COUNT": "1",
             "DJANGO_STATIC_ROOT": str(workdir / "static"),
-            "DJANGO_SESSION_FILE_PATH": str(workdir / "sessions"),
             "DJANGO_DEFAULT_FROM_EMAIL": "desk@example.com",
             "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
             "DATABASE_URL": database_url or f"sqlite:///{workdir / 'db.sqlite3'}",

@@ -78,31 +78,26 @@ TEMPLATES = [
     },
 ]
 
-# Redis (REDIS_URL) is the shared cache for rate limits across app servers. Without it each
-# process counts on its own, which is fine on one machine.
+# Redis (REDIS_URL) is the shared cache for rate limits across app servers (django-redis). Without
+# it each process counts on its own, which is fine on one machine. When Redis does not answer, a
+# count reads as absent and the request goes through (IGNORE_EXCEPTIONS, with RATELIMIT_FAIL_OPEN),
+# after a tenth of a second per ask (Redis on the same network answers in a millisecond): the
+# consultation form, which asks six times, then waits 0.6 s at most on a Redis that hangs.
 REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
-    _redis = {
-        "BACKEND": "intake.redis_cache.RedisCache",  # Django's, reusing its redis-py clients
-        "LOCATION": REDIS_URL,
-        # Fail fast when Redis is away: sessions fall back to the database, rate limits let requests
-        # through. A session asks Redis again only in a later request (intake.sessions), so a Redis
-        # that stops answering costs a request half a second at most (Redis on the same network
-        # answers in a millisecond).
-        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-    }
     CACHES = {
-        # Rate-limit counts (RATELIMIT_USE_CACHE): with Redis away, the request goes through. Each
-        # ask waits a quarter of a second at most, and after one that went unanswered the process
-        # stops asking for a few seconds (intake.redis_cache.FailOpenRedisCache).
         "default": {
-            **_redis,
-            "BACKEND": "intake.redis_cache.FailOpenRedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
             "KEY_PREFIX": "cache",
-            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 0.1,
+                "SOCKET_TIMEOUT": 0.1,
+                "IGNORE_EXCEPTIONS": True,
+            },
         },
-        "sessions": {**_redis, "KEY_PREFIX": "session"},
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # a warning in the log, without the request's details
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003"]  # a per-process cache: see above
@@ -181,13 +176,10 @@ STORAGES = {
 }
 
 # Sessions hold a visitor's answers while they answer, and end when the browser closes or after
-# SESSION_COOKIE_AGE of inactivity. On one machine they are files (intake.file_sessions), outside
-# the database, so that answers survive a database outage. With Redis (several app servers) they
-# live in Redis with a copy in the database, so they survive a Redis restart too (intake.sessions).
-SESSION_ENGINE = "intake.sessions" if REDIS_URL else "intake.file_sessions"
-SESSION_CACHE_ALIAS = "sessions" if REDIS_URL else "default"
-SESSION_FILE_PATH = env("DJANGO_SESSION_FILE_PATH", default=str(BASE_DIR / "var" / "sessions"))
-Path(SESSION_FILE_PATH).mkdir(parents=True, exist_ok=True)
+# SESSION_COOKIE_AGE of inactivity. They are rows in the database (Django's own engine), the one
+# copy every app server reads: a Redis restart or flush cannot lose or roll back an answer, and
+# deleting the row (quick exit) ends the session in every tab.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=60 * 60)
 SESSION_SAVE_EVERY_REQUEST = False  # saved when changed; SessionKeepAliveMiddleware restarts the idle clock
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
@@ -314,5 +306,8 @@ LOGGING = {
     },
 }
 
-# Messages live in the session, never in a cookie of their own.
-MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+# Messages ("Please answer this question first.") are fixed sentences with nothing personal in them,
+# carried to the next page in a signed cookie that ends with the browser: Django keeps it under
+# 2 KB, dropping the oldest (so a client that never follows the redirects cannot grow anything),
+# and it is read without the database (an outage page still renders).
+MESSAGE_STORAGE = "django.contrib.messages.storage.cookie.CookieStorage"

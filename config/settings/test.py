@@ -11,7 +11,6 @@ DEBUG = False
 ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-SESSION_FILE_PATH = tempfile.mkdtemp(prefix="intake-test-sessions-")
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file, not shared memory: concurrent tests then see SQLite's real locking, as production would.
     DATABASES["default"]["TEST"] = {

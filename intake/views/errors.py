@@ -4,6 +4,9 @@ They use only settings for the firm's details (no context processors, no session
 they work when the database or the session store does not.
 """
 
+import sys
+
+from django.db import DatabaseError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
@@ -28,6 +31,12 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    """A 500; or, when the database did not answer (it holds the sessions too), a 503 that says the
+    answers are kept and to try again in a minute (Django calls this while handling the error)."""
+    if isinstance(sys.exc_info()[1], DatabaseError):
+        response = _page("errors/503.html", 503)
+        response["Retry-After"] = "60"
+        return response
     return _page("errors/500.html", 500)
 
 

@@ -68,16 +68,15 @@ def _select_by_reference(fields: tuple[str, ...]) -> str:
     return f"SELECT {quote(meta.pk.column)}, {columns} FROM {table} WHERE {reference} = %s"  # noqa: S608
 
 
-def _unavailable(request, error, sent=None):
+def unavailable(request, error, sent=None):
     """The database cannot be reached: a page that says so, rendered without it (503). A consultation
-    form `sent` meanwhile is shown again as typed, to send again, and what a draft keeps of it is
-    kept in the session (intake.drafts), for the guidance page once the database is back."""
+    form `sent` meanwhile is shown again as typed, in a form that sends it again. The session is in
+    the database too, so no draft of it can be kept meanwhile: the page itself holds what was typed."""
     logger.error("could not read an intake (%s)", database_error(error))
     context = {}
     if sent is not None:
         if sent.get("website"):  # the honeypot: a bot
             return errors.form_refused(request)
-        drafts.keep_consultation_draft(request.session, drafts.consultation_draft(sent))
         # The role is on the intake, out of reach: a helper's form is the one with the name of the
         # person helped (a text box, sent even when left empty).
         form = ConsultationForm(sent, helper="helped_name" in sent)
@@ -128,7 +127,7 @@ def change_answers(request):
     try:
         intake = _finished_intake(request, "answers")
     except DatabaseError as error:
-        return _unavailable(request, error)
+        return unavailable(request, error)
     if intake is None:
         return redirect("questions")
     if intake.consultation_requested:  # asked for in another tab since this page was shown
@@ -156,7 +155,7 @@ def guidance(request):
             "base_priority",
         )
     except DatabaseError as error:
-        return _unavailable(request, error, sent=request.POST if request.method == "POST" else None)
+        return unavailable(request, error, sent=request.POST if request.method == "POST" else None)
     if intake is None:
         return _missing(request, status=404)
     form, status, problem = None, 200, None
@@ -246,7 +245,7 @@ def consultation_sent(request):
     try:
         intake = _finished_intake(request, *CONTACT_CHOICES)
     except DatabaseError as error:
-        return _unavailable(request, error)
+        return unavailable(request, error)
     if intake is None or not intake.consultation_requested:
         return redirect("guidance")
     contact_choices = {name: getattr(intake, name) for name in CONTACT_CHOICES}

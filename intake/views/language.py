@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from intake import drafts, journey
 from intake.models import Intake
 from intake.steps import QUESTION_STEPS
+from intake.views.guidance import unavailable
 from intake.wizard_storage import QuestionStorage
 
 # The wizard's storage prefix (QuestionWizard.get_prefix); its storage adds "wizard_".
@@ -62,7 +63,10 @@ def question_language(request, step):
 @require_POST
 def guidance_language(request):
     """The consultation form's unsent text kept as a draft; then the guidance page."""
-    reference = journey.finished_reference(request.session)
+    try:
+        reference = journey.finished_reference(request.session)
+    except DatabaseError as error:  # the sessions' database is out of reach: the form, as typed
+        return unavailable(request, error, sent=request.POST)
     if reference is None:
         return _switched(request, redirect("guidance"))
     try:

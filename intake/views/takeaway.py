@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 
 from intake.guidance_text import render_stored_guidance
 from intake.summary import answer_rows
-from intake.views.guidance import _finished_intake, _missing, _unavailable
+from intake.views.guidance import _finished_intake, _missing, unavailable
 
 # The reminder comes the day before, in the morning: an all-day event starts at midnight.
 REMINDER_BEFORE = datetime.timedelta(hours=15)
@@ -34,7 +34,7 @@ def guidance_print(request):
     try:
         intake = _finished_intake(request, "answers", "rule_ids")
     except DatabaseError as error:
-        return _unavailable(request, error)
+        return unavailable(request, error)
     if intake is None:
         return _missing(request, status=404)
     context = {
@@ -60,7 +60,7 @@ def court_date_calendar(request):
     try:
         intake = _finished_intake(request, "court_date")
     except DatabaseError as error:
-        return _unavailable(request, error)
+        return unavailable(request, error)
     if intake is None or intake.court_date is None:
         return _missing(request, status=404)
     plain = request.GET.get("title") == "plain"

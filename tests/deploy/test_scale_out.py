@@ -48,6 +48,29 @@ def test_a_redis_restart_loses_no_answers(tmp_path, postgres_database, redis_url
         second.stop()
 
 
+def test_a_redis_back_from_an_older_snapshot_rolls_back_no_answer(tmp_path, postgres_database, redis_url):
+    """Redis saved a snapshot mid-journey, the visitor finished, Redis restarted from that snapshot:
+    the finished journey still shows its guidance, and finishing again stores nothing new."""
+    first, second = start_pair(tmp_path, postgres_database, redis_url)
+    try:
+        session = Session([first.url, second.url])
+        walk(session, journey(), finish=False, alternate=True)
+        store = redis.Redis.from_url(redis_url)
+        snapshot = {key: store.dump(key) for key in store.scan_iter()}  # what SAVE writes to its dump
+        assert session.post("/questions/check/", {}).location == "/guidance/"
+        store.flushdb()  # restarted, and read back from that dump
+        for key, value in snapshot.items():
+            store.restore(key, 0, value)
+        guidance = session.get("/guidance/")
+        assert guidance.status == 200 and 'data-rule="reply-text"' in guidance.text
+        session.next_server()
+        assert session.post("/questions/check/", {}).location == "/guidance/"
+        assert count_intakes(postgres_database) == 1
+    finally:
+        first.stop()
+        second.stop()
+
+
 def test_rate_limits_hold_across_both_servers(tmp_path, postgres_database, redis_url):
     first, second = start_pair(tmp_path, postgres_database, redis_url, RATELIMIT_FINISH="2/h")
     try:
