@@ -1,12 +1,13 @@
-"""The admin site: django-otp's two-factor sign-in, switched on and off by STAFF_2FA_REQUIRED, and a home
-page that starts the day: the queue's counts, today's consultations, and how much wording waits for
-approval. The technical models (sign-in lockouts, two-factor devices) sit apart, for superusers."""
+"""The admin site: a sign-in that answers every refusal alike, with django-otp's two-factor code when
+STAFF_2FA_REQUIRED (intake.admin.sign_in), and a home page that starts the day: the queue's counts,
+today's consultations, and how much wording waits for approval. The technical models (sign-in
+lockouts, two-factor devices) sit apart, for superusers."""
 
 from django.conf import settings
 from django.contrib.admin import AdminSite
-from django.contrib.admin.forms import AdminAuthenticationForm
-from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
+from django_otp.admin import OTPAdminSite
 
+from intake.admin.sign_in import StaffSignInForm, TwoFactorSignInForm
 from intake.admin.start import start_page
 from intake.services.approvals import waiting_for_approval
 
@@ -22,7 +23,7 @@ class IntakeAdminSite(OTPAdminSite):
 
     @property
     def login_form(self):
-        return OTPAdminAuthenticationForm if settings.STAFF_2FA_REQUIRED else AdminAuthenticationForm
+        return TwoFactorSignInForm if settings.STAFF_2FA_REQUIRED else StaffSignInForm
 
     @property
     def login_template(self):

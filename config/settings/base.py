@@ -233,10 +233,11 @@ X_FRAME_OPTIONS = "DENY"
 # the header is then ignored, so a forged one changes nothing). See intake.security.client_ip.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
-# Admin login: lock an account, and separately an address, after repeated failures.
+# Admin login: after repeated failures, lock an account at the address they came from (the pair), so
+# that failures elsewhere cannot keep its owner out. Every refused sign-in counts (intake.admin.sign_in).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "intake.security.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
