@@ -25,6 +25,14 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 logger_class = "config.access_log.AccessLogger"
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# A request's head is bounded here: its request line (path and query string), how many header lines it
+# has and how long each may be (gunicorn's own defaults, stated so that they stay). gunicorn has no
+# limit on a body: Django refuses one over DATA_UPLOAD_MAX_MEMORY_SIZE (256 KB) from its Content-Length
+# before reading it, and one of no stated length (intake.request_bodies), and the TLS proxy in front
+# refuses bodies over 256 KB itself (README, "Deploying").
+limit_request_line = 4094
+limit_request_fields = 100
+limit_request_field_size = 8190
 # Whether a request came over HTTPS is Django's decision alone (DJANGO_BEHIND_TLS_PROXY), so gunicorn
 # must not turn X-Forwarded-Proto into an HTTPS scheme by itself.
 secure_scheme_headers = {}

@@ -42,6 +42,7 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "intake.request_bodies.BoundedRequestBodyMiddleware",  # before anything reads a body
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -258,9 +259,15 @@ RATELIMIT_FINISH = env("RATELIMIT_FINISH", default="30/h")
 RATELIMIT_CONSULTATION = env("RATELIMIT_CONSULTATION", default="10/h")  # requests sent
 RATELIMIT_CONSULTATION_ATTEMPTS = env("RATELIMIT_CONSULTATION_ATTEMPTS", default="60/h")  # mistakes too
 
-# Bounded request bodies: the largest legitimate form is well under these.
+# Bounded request bodies: the largest legitimate form is well under these. A body larger than
+# DATA_UPLOAD_MAX_MEMORY_SIZE, whatever its type, is refused from its Content-Length before it is
+# read (intake.request_bodies); the TLS proxy in front refuses it too (README, "Deploying").
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
+# Nothing on the site takes files: a multipart form with a file in it is refused (400) when its file
+# part begins, before its content is read, and no file is ever kept, in memory or on disk.
+DATA_UPLOAD_MAX_NUMBER_FILES = 0
+FILE_UPLOAD_HANDLERS = []
 CSRF_FAILURE_VIEW = "intake.views.errors.csrf_failure"
 
 # The firm, as shown to visitors. Production requires the real values (see production.py).

@@ -45,6 +45,12 @@ def csrf_failure(request, reason=""):
     return _page("errors/csrf.html", 403)
 
 
+def body_refused(request, status: int) -> HttpResponse:
+    """A request body the site does not take, refused before it was read: too large (413), of no
+    stated length (411) or of a length that is not a number (400). Nothing was saved."""
+    return _page("errors/400.html", status)
+
+
 def rate_limited(request) -> HttpResponse:
     return _page("errors/429.html", 429)
 

@@ -13,3 +13,12 @@ def test_the_worker_heartbeat_lives_in_memory_unless_told_otherwise(monkeypatch,
     assert runpy.run_path(CONFIG)["worker_tmp_dir"] == expected
     monkeypatch.setenv("GUNICORN_WORKER_TMP_DIR", str(tmp_path))
     assert runpy.run_path(CONFIG)["worker_tmp_dir"] == str(tmp_path)
+
+
+def test_request_heads_are_bounded():
+    """gunicorn bounds a request's head (a body is bounded by Django and the proxy: see
+    tests/deploy/test_request_bodies.py)."""
+    config = runpy.run_path(CONFIG)
+    assert 0 < config["limit_request_line"] <= 4094
+    assert 0 < config["limit_request_fields"] <= 100
+    assert 0 < config["limit_request_field_size"] <= 8190
