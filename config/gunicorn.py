@@ -20,7 +20,8 @@ worker_tmp_dir = os.environ.get("GUNICORN_WORKER_TMP_DIR") or (
 )
 # The access log keeps method, path, status, size and time: no client address, no query string,
 # no referrer, no user agent (none of which the firm needs, and all of which can identify a visitor).
-# The line is written by config.access_log.AccessLogger: "METHOD /path" status bytes time.
+# The line is written by config.access_log.AccessLogger: "METHOD /path" status bytes time, with
+# what the client sent escaped as nginx escapes it (one request, one line).
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-")
 logger_class = "config.access_log.AccessLogger"
 errorlog = "-"

@@ -1,8 +1,10 @@
-"""Keep personal data out of logs and error reports.
+"""Keep personal data out of logs and error reports, and every log record on a line of its own.
 
 Visitor views are marked with sensitive_post_parameters; on top of that, error reports never show
 POST values at all, and a logging filter masks anything that looks like an email address or a
-phone number, wherever it comes from.
+phone number, wherever it comes from. The same filter escapes what is not printable in a record's
+message (line breaks of every kind, NUL, terminal escapes): a message may quote what a client sent
+(django-axes quotes the user name of a failed sign-in), and must not end its line and write another.
 """
 
 import logging
@@ -29,9 +31,18 @@ def redact(text: str) -> str:
     return DATABASE_DETAIL.sub(r"\1 " + MASK, PHONE.sub(MASK, EMAIL.sub(MASK, text)))
 
 
+def one_line(text: str) -> str:
+    """The text with every character that is not printable escaped as Python writes it (\\n, \\x00,
+    \\u2028): the codec Django's own request log uses for the paths it quotes."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 def traceback_text(error: BaseException, depth: int = 0) -> str:
     """A traceback as logging prints one, chained exceptions included, with every database error's
-    message left out (its kind is kept: enough to know what failed)."""
+    message left out (its kind is kept: enough to know what failed), and every other message on one
+    line."""
     chained = ""
     if depth < 10:  # a chain that loops back on itself ends here
         if error.__cause__ is not None:
@@ -43,8 +54,11 @@ def traceback_text(error: BaseException, depth: int = 0) -> str:
     if isinstance(error, DATABASE_ERRORS):
         kind = type(error)
         only = [f"{kind.__module__}.{kind.__qualname__}: {MASK}{_database_facts(error)}\n"]
-    else:
-        only = traceback.format_exception_only(type(error), error)
+    else:  # the message, masked then kept on its line (the frames are the program's own text)
+        only = [
+            one_line(redact(line.removesuffix("\n"))) + "\n"
+            for line in traceback.format_exception_only(type(error), error)
+        ]
     return chained + "".join(heading + frames + only)
 
 
@@ -75,7 +89,7 @@ class RedactPersonalData(logging.Filter):
             message = record.getMessage()
         except Exception:  # noqa: BLE001 - a malformed log call: logging reports it when it formats
             return True
-        cleaned = redact(message)
+        cleaned = one_line(redact(message))
         if cleaned != message:
             record.msg, record.args = cleaned, None
         # The traceback of an error nobody caught (Django's "Internal Server Error" line) carries the

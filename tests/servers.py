@@ -11,7 +11,7 @@ import sys
 import threading
 import time
 import urllib.request
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -64,26 +64,38 @@ def prepare(env: dict) -> None:
 
 class AppServer:
     def __init__(
-        self, env: dict, *, port: int | None = None, workers: int = 1, health_path: str = "/healthz"
+        self,
+        env: dict,
+        *,
+        port: int | None = None,
+        workers: int = 1,
+        health_path: str = "/healthz",
+        error_log: Path | None = None,
     ):
+        """`error_log`: a file for what the server writes to its standard error (gunicorn's error log
+        and Django's log); by default it is kept in a pipe, to show should the server not start."""
         self.health_path = health_path
+        self.error_log = error_log
         self.port = port or free_port()
         self.env = {**env, "WEB_CONCURRENCY": str(workers), "GUNICORN_BIND": f"127.0.0.1:{self.port}"}
         self.process = None
         self.url = f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout=30):
-        self.process = subprocess.Popen(
-            [str(VENV_BIN / "gunicorn"), "-c", "config/gunicorn.py", "config.wsgi:application"],
-            cwd=BASE_DIR,
-            env=self.env,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-        )
+        # Given a file, the server writes to a copy of its own of it.
+        errors = open(self.error_log, "ab") if self.error_log else nullcontext(subprocess.PIPE)  # noqa: SIM115
+        with errors as stderr:
+            self.process = subprocess.Popen(
+                [str(VENV_BIN / "gunicorn"), "-c", "config/gunicorn.py", "config.wsgi:application"],
+                cwd=BASE_DIR,
+                env=self.env,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr,
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise RuntimeError("gunicorn exited: " + self.process.stderr.read().decode()[-3000:])
+                raise RuntimeError("gunicorn exited: " + self.errors()[-3000:])
             try:
                 request = urllib.request.Request(
                     self.url + self.health_path, headers={"X-Forwarded-Proto": "https"}
@@ -95,6 +107,12 @@ class AppServer:
                 time.sleep(0.2)
         self.stop()
         raise RuntimeError("gunicorn did not become healthy")
+
+    def errors(self) -> str:
+        """What the server wrote to its standard error (all of it once it has stopped)."""
+        if self.error_log is not None:
+            return Path(self.error_log).read_bytes().decode("utf-8", "replace")
+        return self.process.stderr.read().decode("utf-8", "replace")
 
     def stop(self):
         if self.process and self.process.poll() is None:
