@@ -4,9 +4,11 @@ Nothing here is unsafe to run in production: debug is off, there is no default s
 and no wildcard host. local.py and test.py add the conveniences of their own environments.
 """
 
+import ipaddress
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -233,6 +235,20 @@ X_FRAME_OPTIONS = "DENY"
 # Client addresses: how many proxies in front of the app append to X-Forwarded-For (0 = none;
 # the header is then ignored, so a forged one changes nothing). See intake.security.client_ip.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# The header is read only on connections from these addresses or networks (the proxy's; "*" for
+# any, where nothing but the proxy can reach the app port). From anywhere else, a client that
+# reaches the app port itself is counted by the address it connects from. By default: loopback and
+# the private networks, where a proxy in front of the image usually is. Narrow it to the proxy's.
+TRUSTED_PROXY_ADDRESSES = env.list(
+    "TRUSTED_PROXY_ADDRESSES",
+    default=["127.0.0.0/8", "::1", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
+)
+for _entry in TRUSTED_PROXY_ADDRESSES:  # a mistyped address stops the server here, not on a request
+    try:
+        if _entry != "*":
+            ipaddress.ip_network(_entry, strict=False)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"TRUSTED_PROXY_ADDRESSES: {error}") from None
 
 # Admin login: after repeated failures, lock an account at the address they came from (the pair), so
 # that failures elsewhere cannot keep its owner out. Every refused sign-in counts (intake.admin.sign_in).
