@@ -29,7 +29,7 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 # A request's head is bounded here: its request line (path and query string), how many header lines it
 # has and how long each may be (gunicorn's own defaults, stated so that they stay). gunicorn has no
 # limit on a body: Django refuses one over DATA_UPLOAD_MAX_MEMORY_SIZE (256 KB) from its Content-Length
-# before reading it, and one of no stated length (intake.request_bodies), and the TLS proxy in front
+# before reading it, and one of no stated length (web.request_bodies), and the TLS proxy in front
 # refuses bodies over 256 KB itself (README, "Deploying").
 limit_request_line = 4094
 limit_request_fields = 100

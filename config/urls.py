@@ -3,11 +3,13 @@ from django.urls import include, path
 
 from intake.admin_site import IntakeAdminSite
 from intake.views import staff
+from web.health import healthz
 
 # The default admin site, with two-factor sign-in when STAFF_2FA_REQUIRED (django-otp).
 admin.site.__class__ = IntakeAdminSite
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),  # set_language: the language switch posts here
     path("admin/", admin.site.urls),
     # Staff pages outside the intake admin go through the admin site's checks (staff, two-factor).
@@ -16,7 +18,7 @@ urlpatterns = [
     path("", include("intake.urls")),
 ]
 
-handler400 = "intake.views.errors.bad_request"
-handler403 = "intake.views.errors.permission_denied"
-handler404 = "intake.views.errors.page_not_found"
-handler500 = "intake.views.errors.server_error"
+handler400 = "web.errors.bad_request"
+handler403 = "web.errors.permission_denied"
+handler404 = "web.errors.page_not_found"
+handler500 = "web.errors.server_error"

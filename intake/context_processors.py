@@ -1,19 +1,6 @@
-from django.conf import settings
 from django.db import DatabaseError
-from django.utils.translation import get_language
 
 from intake import journey
-
-
-def firm_details() -> dict:
-    """The firm's details, from settings, with the opening hours in the visitor's language."""
-    hours = settings.FIRM_HOURS_ES if get_language() == "es" else settings.FIRM_HOURS
-    return {"firm_name": settings.FIRM_NAME, "firm_phone": settings.FIRM_PHONE, "firm_hours": hours}
-
-
-def firm(request):
-    """The firm's details on every visitor page."""
-    return firm_details()
 
 
 def start_again(request):

@@ -25,7 +25,7 @@ def offers_start_again(session) -> bool:
     formtools puts an empty wizard into the session on any look at the questions, and a first answer
     sent with a mistake begins a journey without an answer: only a saved answer counts. The one place
     this is decided: base.html (through a context processor) and the page cache's key
-    (intake.page_memory) both ask here.
+    (web.page_memory) both ask here.
     """
     return answers_under_way(session) or finished_reference(session) is not None
 

@@ -75,7 +75,7 @@ def summary_html(answers: dict) -> str:
     """ "Check your answers" as HTML: a row per answer, each with a link to change it.
 
     Answers without a court date are ticks that many visitors share: their summary is kept, per
-    process and language, as intake.page_memory keeps question pages. A date is particular to a
+    process and language, as web.page_memory keeps question pages. A date is particular to a
     visitor, so a summary with one is rendered each time and never kept.
     """
     if answers.get("court_date"):

@@ -1,13 +1,12 @@
 from django.urls import path, re_path
 
-from intake.views import guidance, health, language, pages, takeaway
+from intake.views import guidance, language, pages, takeaway
 from intake.views.wizard import QuestionWizard
 
 questions = QuestionWizard.as_view(url_name="questions_step", done_step_name="done")
 
 urlpatterns = [
     path("", pages.start, name="start"),
-    path("healthz", health.healthz, name="healthz"),
     path("exit/", pages.quick_exit, name="quick_exit"),
     path("online-safety/", pages.online_safety, name="online_safety"),
     path("privacy/", pages.privacy, name="privacy"),

@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "axes",
     "intake",
+    "web",
 ]
 
 MIDDLEWARE = [
@@ -44,13 +45,13 @@ MIDDLEWARE = [
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "intake.request_bodies.BoundedRequestBodyMiddleware",  # before anything reads a body
+    "web.request_bodies.BoundedRequestBodyMiddleware",  # before anything reads a body
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
-    "intake.security.StaffIdleTimeoutMiddleware",
-    "intake.security.SessionKeepAliveMiddleware",
+    "web.middleware.StaffIdleTimeoutMiddleware",
+    "web.middleware.SessionKeepAliveMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -74,7 +75,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "intake.context_processors.firm",
+                "web.context_processors.firm",
                 "intake.context_processors.start_again",
             ],
         },
@@ -109,13 +110,16 @@ CACHES["template_fragments"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "fragments",
 }
-# Rendered visitor pages (intake.page_memory), in each process's memory: about 5 to 20 KB each.
+# Rendered visitor pages (web.page_memory), in each process's memory: about 5 to 20 KB each.
 CACHES["pages"] = {
     "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
     "LOCATION": "pages",
     "TIMEOUT": 3600,
     "OPTIONS": {"MAX_ENTRIES": 1000},
 }
+# What a remembered page's look depends on beyond its own facts: the context processors whose
+# output differs between visitors (the footer's "Start again"). Each is part of the page's key.
+PAGE_MEMORY_KEY_CONTEXT = ["intake.context_processors.start_again"]
 
 # Widgets may use the project's templates (the date input does).
 FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
@@ -233,7 +237,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Client addresses: how many proxies in front of the app append to X-Forwarded-For (0 = none;
-# the header is then ignored, so a forged one changes nothing). See intake.security.client_ip.
+# the header is then ignored, so a forged one changes nothing). See web.client_address.client_ip.
 TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # The header is read only on connections from these addresses or networks (the proxy's; "*" for
 # any, where nothing but the proxy can reach the app port). From anywhere else, a client that
@@ -255,7 +259,7 @@ for _entry in TRUSTED_PROXY_ADDRESSES:  # a mistyped address stops the server he
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_CLIENT_IP_CALLABLE = "intake.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "web.client_address.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
@@ -270,21 +274,21 @@ STAFF_IDLE_TIMEOUT = env.int("STAFF_IDLE_TIMEOUT", default=30 * 60)
 # configured). Raise them for load tests.
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_FAIL_OPEN = True  # if the cache is unreachable, serve the visitor rather than refuse them
-RATELIMIT_IP_META_KEY = "intake.security.client_ip"
+RATELIMIT_IP_META_KEY = "web.client_address.client_ip"
 RATELIMIT_FINISH = env("RATELIMIT_FINISH", default="30/h")
 RATELIMIT_CONSULTATION = env("RATELIMIT_CONSULTATION", default="10/h")  # requests sent
 RATELIMIT_CONSULTATION_ATTEMPTS = env("RATELIMIT_CONSULTATION_ATTEMPTS", default="60/h")  # mistakes too
 
 # Bounded request bodies: the largest legitimate form is well under these. A body larger than
 # DATA_UPLOAD_MAX_MEMORY_SIZE, whatever its type, is refused from its Content-Length before it is
-# read (intake.request_bodies); the TLS proxy in front refuses it too (README, "Deploying").
+# read (web.request_bodies); the TLS proxy in front refuses it too (README, "Deploying").
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 400
 # Nothing on the site takes files: a multipart form with a file in it is refused (400) when its file
 # part begins, before its content is read, and no file is ever kept, in memory or on disk.
 DATA_UPLOAD_MAX_NUMBER_FILES = 0
 FILE_UPLOAD_HANDLERS = []
-CSRF_FAILURE_VIEW = "intake.views.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "web.errors.csrf_failure"
 
 # The firm, as shown to visitors. Production requires the real values (see production.py).
 FIRM_NAME = env("FIRM_NAME", default="The Nieves Law Firm")
@@ -317,11 +321,11 @@ DUPLICATE_WINDOW_DAYS = env.int("DUPLICATE_WINDOW_DAYS", default=3)
 ANONYMOUS_INTAKE_HOURS = env.int("ANONYMOUS_INTAKE_HOURS", default=24)
 RETENTION_DAYS = env.int("RETENTION_DAYS", default=365)
 
-DEFAULT_EXCEPTION_REPORTER_FILTER = "intake.logging.NoPostDataReporterFilter"
+DEFAULT_EXCEPTION_REPORTER_FILTER = "web.logging.NoPostDataReporterFilter"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"redact": {"()": "intake.logging.RedactPersonalData"}},
+    "filters": {"redact": {"()": "web.logging.RedactPersonalData"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
     "root": {"handlers": ["console"], "level": env("DJANGO_LOG_LEVEL", default="INFO")},
     "loggers": {

@@ -20,15 +20,15 @@ from django_ratelimit.core import get_usage, is_ratelimited
 
 from guidance import RULESET_VERSION
 from guidance.vocabulary import Step
-from intake import drafts, journey, page_memory
+from intake import drafts, journey
 from intake.forms.consultation import CONSENT_TEXT, ConsultationForm, is_helper
 from intake.guidance_text import render_stored_guidance
-from intake.logging import database_error
 from intake.models import Intake
 from intake.services import IntakeGone, consultation_request
 from intake.summary import answer_rows
-from intake.views import errors
 from intake.views.wizard import ANSWERS_LOCKED, reopen
+from web import errors, page_memory
+from web.logging import database_error
 
 logger = logging.getLogger(__name__)
 

@@ -26,12 +26,12 @@ from formtools.wizard.views import NamedUrlSessionWizardView
 
 from guidance import Answers
 from guidance.vocabulary import OrderType, Step
-from intake import choices, journey, page_memory, summary
-from intake.logging import database_error
+from intake import choices, journey, summary
 from intake.models import Intake
 from intake.services import intake_create, intake_replace
 from intake.steps import CONDITIONS, FORMS, QUESTION_STEPS, question_count
-from intake.views import errors
+from web import errors, page_memory
+from web.logging import database_error
 
 logger = logging.getLogger(__name__)
 

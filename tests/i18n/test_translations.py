@@ -65,7 +65,7 @@ def test_no_message_in_the_code_is_missing_from_the_catalogue(tmp_path):
         if os.environ.get("REQUIRE_GETTEXT") == "1":
             pytest.fail(message)
         pytest.skip(message)
-    for name in ["manage.py", "config", "guidance", "intake", "templates", "locale"]:
+    for name in ["manage.py", "config", "guidance", "intake", "web", "templates", "locale"]:
         source = BASE / name
         if source.is_dir():
             shutil.copytree(source, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -1,4 +1,4 @@
-"""Pages served from memory (intake.page_memory): the same page for every visitor who would see the
+"""Pages served from memory (web.page_memory): the same page for every visitor who would see the
 same thing, with each visitor's own CSRF token, guidance and reference, and never a page meant for
 someone else."""
 
@@ -12,12 +12,12 @@ from django.http import HttpResponse
 from django.test import Client
 from django.test.signals import template_rendered
 
-from intake import page_memory
 from intake.journey import WIZARD_KEY
 from intake.models import Intake
-from intake.page_memory import page_key
 from intake.views.wizard import QuestionWizard
 from tests.journeys import VALID, Visitor, journey, step_data, step_url
+from web import page_memory
+from web.page_memory import page_key
 
 pytestmark = pytest.mark.django_db
 

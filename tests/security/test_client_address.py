@@ -1,6 +1,6 @@
 """Whose address the per-address limits count: X-Forwarded-For is read only on connections from the
 proxy's addresses (TRUSTED_PROXY_ADDRESSES); a client that reaches the app port itself is counted
-by the address it connects from, whatever the header says (intake.security.client_ip)."""
+by the address it connects from, whatever the header says (web.client_address.client_ip)."""
 
 import os
 import subprocess
@@ -10,9 +10,9 @@ import pytest
 from axes.models import AccessAttempt
 from django.test import Client, RequestFactory
 
-from intake.security import client_ip
 from tests.conftest import PASSWORD
 from tests.journeys import Visitor, journey, step_url
+from web.client_address import client_ip
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +116,7 @@ def test_a_mistyped_proxy_address_stops_the_server_from_starting():
 
 
 def test_a_proxy_count_without_proxy_addresses_is_reported(settings):
-    from intake.checks import proxy_addresses
+    from web.checks import proxy_addresses
 
     settings.TRUSTED_PROXY_COUNT = 1
     settings.TRUSTED_PROXY_ADDRESSES = []

@@ -1,12 +1,12 @@
 """One log record, one line: what a record quotes of a request cannot end its line and write another
-(the console handler's filter, intake.logging.RedactPersonalData). The access log's escaping is
+(the console handler's filter, web.logging.RedactPersonalData). The access log's escaping is
 tested against the real gunicorn in tests/deploy/test_access_log.py."""
 
 import logging
 import sys
 
 from config.access_log import escape
-from intake.logging import RedactPersonalData
+from web.logging import RedactPersonalData
 
 FORGED = '"GET /forged/" 200 0 1ms'
 

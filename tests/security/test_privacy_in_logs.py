@@ -7,8 +7,8 @@ import pytest
 from django.conf import settings
 from django.test import RequestFactory
 
-from intake.logging import NoPostDataReporterFilter, RedactPersonalData
 from tests.journeys import VALID, journey
+from web.logging import NoPostDataReporterFilter, RedactPersonalData
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +82,7 @@ def test_error_reports_never_show_posted_values():
     shown = NoPostDataReporterFilter().get_post_parameters(request)
     assert set(shown) == {"name", "phone"}
     assert "Sam Secret" not in str(shown.values()) and "0143" not in str(shown.values())
-    assert settings.DEFAULT_EXCEPTION_REPORTER_FILTER == "intake.logging.NoPostDataReporterFilter"
+    assert settings.DEFAULT_EXCEPTION_REPORTER_FILTER == "web.logging.NoPostDataReporterFilter"
 
 
 def test_a_whole_journey_logs_nothing_personal(client, visitor, caplog):

@@ -228,7 +228,7 @@ def test_odd_forwarded_addresses_never_break_finishing(client, settings, forward
 def test_the_client_address_is_read_from_the_proxys_entry():
     from django.test import RequestFactory, override_settings
 
-    from intake.security import client_ip
+    from web.client_address import client_ip
 
     request = RequestFactory().get(
         "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 203.0.113.9:4433"
@@ -240,7 +240,7 @@ def test_the_client_address_is_read_from_the_proxys_entry():
 
 
 def test_production_warns_when_behind_a_proxy_without_a_proxy_count(settings):
-    from intake.checks import proxy_addresses
+    from web.checks import proxy_addresses
 
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     settings.TRUSTED_PROXY_COUNT = 0

@@ -1,14 +1,9 @@
-"""Who is asking (the client address used by login lockout and rate limits), and session and staff
-timeouts. The Content-Security-Policy header is django-csp's middleware, configured in settings."""
+"""Who is asking: the client address used by the staff sign-in lockout and the rate limits."""
 
-import datetime
 import functools
 import ipaddress
-import time
 
 from django.conf import settings
-from django.db import DatabaseError
-from django.utils import timezone
 
 
 def client_ip(request) -> str:
@@ -69,55 +64,3 @@ def _address(hop: str) -> str | None:
         return str(ipaddress.ip_address(candidate))
     except ValueError:
         return None
-
-
-class SessionKeepAliveMiddleware:
-    """Keeps a visitor's session alive while they keep reading, without a write on every request.
-
-    Sessions are saved only when they change (SESSION_SAVE_EVERY_REQUEST is off); a visitor who is
-    only reading has their session's idle clock restarted at most every KEEPALIVE_SECONDS.
-    """
-
-    KEEPALIVE_SECONDS = 300
-    KEY = "_seen"
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        session = getattr(request, "session", None)
-        # Only a session already stored, or about to be (new content), has an idle clock: set with the
-        # content, it costs no write of its own on the next page. A session just cleared (quick exit,
-        # start again) is empty and stays so.
-        stored = session is not None and (
-            session.session_key or (session.modified and not session.is_empty())
-        )
-        if stored and session.accessed:
-            now = int(time.time())
-            try:
-                if now - session.get(self.KEY, 0) >= self.KEEPALIVE_SECONDS:
-                    session[self.KEY] = now
-            except DatabaseError:  # not loaded (the database is down): the page already says so
-                pass
-        return response
-
-
-class StaffIdleTimeoutMiddleware:
-    """Signed-in staff are signed out after STAFF_IDLE_TIMEOUT seconds without a request."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    STAFF_PATHS = ("/admin/", "/staff/")
-
-    def __call__(self, request):
-        # Only staff pages: looking up the user on every visitor request would cost a session read.
-        if request.path.startswith(self.STAFF_PATHS):
-            user = getattr(request, "user", None)
-            if user is not None and user.is_authenticated and user.is_staff:
-                # A date, not a number of seconds: the server then ends the session too, not just the cookie.
-                request.session.set_expiry(
-                    timezone.now() + datetime.timedelta(seconds=settings.STAFF_IDLE_TIMEOUT)
-                )
-        return self.get_response(request)

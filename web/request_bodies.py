@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from intake.views.errors import body_refused
+from web.errors import body_refused
 
 
 class BoundedRequestBodyMiddleware:

@@ -10,7 +10,7 @@ from django.db import DatabaseError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
-from intake.context_processors import firm_details
+from web.context_processors import firm_details
 
 
 def _page(template: str, status: int, request=None) -> HttpResponse:

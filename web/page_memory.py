@@ -14,7 +14,8 @@ facts: a question page showing a saved court date (particular to a visitor, unli
 ticks that many visitors share) or a draft kept across a language switch (intake.drafts), and a
 consultation form holding what a visitor typed (mistakes, a retry after a failure, or a draft).
 
-The key also holds whether the footer offers "Start again" (intake.journey), so no view has to.
+The key also holds what the context processors named in PAGE_MEMORY_KEY_CONTEXT add to every page
+(the footer's "Start again"), so no view has to.
 The cache ("pages" in settings) is each process's own memory, for an hour at most; a kept page
 holds nothing that identifies a visitor.
 """
@@ -23,7 +24,9 @@ import hashlib
 import json
 import re
 from collections.abc import Callable
+from functools import cache
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
@@ -31,10 +34,9 @@ from django.middleware.csrf import get_token
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
 from django.utils.html import conditional_escape
+from django.utils.module_loading import import_string
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
-
-from intake import journey
 
 # Only letters, digits, hyphens and underscores, so HTML escaping leaves them as they are. No
 # placeholder is part of another: each fill's begins with "fill-" and they all end the same way.
@@ -49,11 +51,14 @@ def _pages():
     return caches["pages"]
 
 
+@cache
+def _key_context_processors() -> tuple:
+    return tuple(import_string(path) for path in settings.PAGE_MEMORY_KEY_CONTEXT)
+
+
 def page_key(request: HttpRequest, facts: list) -> str:
-    start_again = journey.offers_start_again(request.session)
-    text = json.dumps(
-        [get_language(), request.path, str(timezone.localdate()), start_again, facts], default=str
-    )
+    shared = [processor(request) for processor in _key_context_processors()]
+    text = json.dumps([get_language(), request.path, str(timezone.localdate()), shared, facts], default=str)
     return "page:" + hashlib.sha256(text.encode()).hexdigest()
 
 
