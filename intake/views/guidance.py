@@ -4,7 +4,6 @@ import functools
 import logging
 
 from django.conf import settings
-from django.contrib import messages
 from django.db import DatabaseError, connections, router
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -29,6 +28,7 @@ from intake.summary import answer_rows
 from intake.views.wizard import ANSWERS_LOCKED, reopen
 from web import errors, page_memory
 from web.logging import database_error
+from web.notices import notice_once
 
 logger = logging.getLogger(__name__)
 
@@ -131,7 +131,7 @@ def change_answers(request):
     if intake is None:
         return redirect("questions")
     if intake.consultation_requested:  # asked for in another tab since this page was shown
-        messages.info(request, ANSWERS_LOCKED)
+        notice_once(request, ANSWERS_LOCKED)
         return redirect("consultation_sent")
     reopen(request.session, intake)
     return redirect("questions_step", step=Step.CHECK)
@@ -162,7 +162,7 @@ def guidance(request):
     if intake.consultation_requested:
         if request.method == "POST":  # sent again (a second press, Back then resend): already done
             # Said plainly, so that details changed in an old tab are not thought to have arrived.
-            messages.info(request, ALREADY_SENT)
+            notice_once(request, ALREADY_SENT)
             return redirect("consultation_sent")
     elif request.method == "POST":
         # Two limits per address: on sending the form at all (generous), and on requests stored. A form

@@ -12,7 +12,6 @@ import logging
 import uuid
 
 from django.conf import settings
-from django.contrib import messages
 from django.db import DatabaseError
 from django.forms import MultiWidget
 from django.shortcuts import redirect, render
@@ -32,6 +31,7 @@ from intake.services import intake_create, intake_replace
 from intake.steps import CONDITIONS, FORMS, QUESTION_STEPS, question_count
 from web import errors, page_memory
 from web.logging import database_error
+from web.notices import notice_once
 
 logger = logging.getLogger(__name__)
 
@@ -240,7 +240,7 @@ class QuestionWizard(NamedUrlSessionWizardView):
         if step not in self.get_form_list():
             return self.redirect_elsewhere(step)
         if (missing := self.first_unanswered(before=step)) is not None:
-            messages.info(request, _("Please answer this question first."))
+            notice_once(request, _("Please answer this question first."))
             return redirect(self.get_step_url(missing))
         self.storage.current_step = step
         # Sent: what the form carries replaces anything kept of it across a language switch.
@@ -279,7 +279,7 @@ class QuestionWizard(NamedUrlSessionWizardView):
             if question not in checked or self.answers_for(question) is None:
                 if self.storage.get_step_data(question) is not None and self.answers_for(question) is None:
                     # Answered before, but the change made those answers mean something else.
-                    messages.info(self.request, ASKED_AGAIN)
+                    notice_once(self.request, ASKED_AGAIN)
                 return question
         return Step.CHECK
 
@@ -301,7 +301,7 @@ class QuestionWizard(NamedUrlSessionWizardView):
         # Said only to someone with answers: a visitor without any (a newcomer, or Back after Quick
         # exit) is simply taken to the first question, and no session is made to hold the message.
         if step is not None and step != self.done_step_name and JOURNEY_KEY in self.storage.extra_data:
-            messages.info(self.request, _("That question does not apply to your answers."))
+            notice_once(self.request, _("That question does not apply to your answers."))
         return redirect(self.get_step_url(self.resume_step()))
 
     def journey_missing(self, step):
@@ -312,7 +312,7 @@ class QuestionWizard(NamedUrlSessionWizardView):
                 return redirect("guidance")
             if journey.session_has_ended(self.request):
                 return render(self.request, "questions/session_ended.html", status=400)
-            messages.info(self.request, _("Please answer this question first."))
+            notice_once(self.request, _("Please answer this question first."))
             return redirect(self.get_step_url(Step.ROLE))
         self.journey_id()
         return self.post(self.request, step=step)
@@ -350,7 +350,7 @@ class QuestionWizard(NamedUrlSessionWizardView):
             if kept != intake:  # a call was asked for on the earlier answers meanwhile
                 journey.remember_finished(self.request.session, kept.reference)
                 self.storage.reset()
-                messages.info(self.request, ANSWERS_LOCKED)
+                notice_once(self.request, ANSWERS_LOCKED)
                 return redirect("consultation_sent")
         journey.remember_finished(self.request.session, intake.reference)
         self.storage.reset()
@@ -396,7 +396,7 @@ class QuestionWizard(NamedUrlSessionWizardView):
         ):
             return None
         self.storage.reset()
-        messages.info(self.request, ANSWERS_LOCKED)
+        notice_once(self.request, ANSWERS_LOCKED)
         return redirect("consultation_sent")
 
     def replacing(self) -> bool:
