@@ -4,6 +4,7 @@ import logging
 from importlib import import_module
 
 from django.conf import settings
+from django.contrib import messages
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
@@ -47,6 +48,7 @@ def forget_session(request, response):
 def quick_exit(request):
     """Forget everything about this visitor, then leave for a neutral site."""
     response = forget_session(request, HttpResponseRedirect(settings.QUICK_EXIT_URL))
+    messages.get_messages(request).used = True  # notices waiting go unread: Django drops their cookie
     response.delete_cookie(settings.LANGUAGE_COOKIE_NAME, samesite=settings.LANGUAGE_COOKIE_SAMESITE)
     response.delete_cookie(settings.CSRF_COOKIE_NAME, samesite=settings.CSRF_COOKIE_SAMESITE)
     # Ask the browser to drop this site's cached pages and cookies too (honoured over HTTPS and on localhost).

@@ -103,6 +103,14 @@ def test_quick_exit_clears_the_session_language_and_csrf_cookies_then_leaves(cli
     assert Intake.objects.count() == 1  # leaving does not delete what was stored
 
 
+def test_quick_exit_drops_a_notice_left_waiting(client, visitor):
+    visitor.walk(journey(), finish=False)
+    client.get("/questions/no-such-question/")  # a notice waits for the next page, in its cookie
+    assert client.cookies["messages"].value
+    response = client.get("/exit/")
+    assert response.cookies["messages"]["max-age"] == 0 and response.cookies["messages"].value == ""
+
+
 def test_every_public_page_has_quick_exit(client, visitor):
     for name, response in every_page(client, visitor):
         assert 'href="/exit/"' in response.content.decode(), name
