@@ -372,7 +372,7 @@ def main():
 
             redis.Redis.from_url(redis_url).flushdb()
             run(
-                "PostgreSQL + Redis (sessions in Redis, copied to PostgreSQL)",
+                "PostgreSQL + Redis (rate-limit counts in Redis)",
                 database_url,
                 redis_url,
                 options.rounds,
