@@ -14,7 +14,7 @@ def proxy_addresses(app_configs, **kwargs):
             checks.Warning(
                 "Behind a TLS proxy (DJANGO_BEHIND_TLS_PROXY) but TRUSTED_PROXY_COUNT is 0.",
                 hint="Set TRUSTED_PROXY_COUNT to the number of proxies that append to X-Forwarded-For.",
-                id="intake.W001",
+                id="web.W001",
             )
         ]
     if settings.TRUSTED_PROXY_COUNT > 0 and not settings.TRUSTED_PROXY_ADDRESSES:
@@ -22,7 +22,7 @@ def proxy_addresses(app_configs, **kwargs):
             checks.Warning(
                 "TRUSTED_PROXY_COUNT is set but TRUSTED_PROXY_ADDRESSES is empty: X-Forwarded-For is unread.",
                 hint="Set TRUSTED_PROXY_ADDRESSES to the proxy's address or network.",
-                id="intake.W002",
+                id="web.W002",
             )
         ]
     return []

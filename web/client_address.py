@@ -48,7 +48,7 @@ def from_trusted_proxy(remote: str) -> bool:
 @functools.lru_cache(maxsize=8)
 def proxy_networks(entries: tuple[str, ...]) -> tuple[tuple, bool]:
     """TRUSTED_PROXY_ADDRESSES as networks ("10.0.0.5" is 10.0.0.5/32), and whether "*" (any
-    address) is among them. A mistyped entry raises ValueError; the system check reports it."""
+    address) is among them. A mistyped entry raises ValueError (the settings refuse to load)."""
     networks = tuple(ipaddress.ip_network(entry, strict=False) for entry in entries if entry != "*")
     return networks, "*" in entries
 

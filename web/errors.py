@@ -6,7 +6,7 @@ they work when the database or the session store does not.
 
 import sys
 
-from django.db import DatabaseError
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
@@ -18,7 +18,28 @@ def _page(template: str, status: int, request=None) -> HttpResponse:
     return HttpResponse(render_to_string(template, context), status=status)
 
 
+def _database_out_of_reach(error: BaseException | None) -> bool:
+    """Whether `error`, or one it was raised while handling, is the database out of reach (Django's
+    session engine reports a failed save as the session having ended, over the database's error)."""
+    for _depth in range(5):
+        if error is None:
+            return False
+        if isinstance(error, (OperationalError, InterfaceError)):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
+
+
+def _unavailable() -> HttpResponse:
+    """The database did not answer (it holds the sessions too): the answers are kept, try again."""
+    response = _page("errors/503.html", 503)
+    response["Retry-After"] = "60"
+    return response
+
+
 def bad_request(request, exception=None):
+    if _database_out_of_reach(exception):
+        return _unavailable()
     return _page("errors/400.html", 400)
 
 
@@ -31,12 +52,9 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    """A 500; or, when the database did not answer (it holds the sessions too), a 503 that says the
-    answers are kept and to try again in a minute (Django calls this while handling the error)."""
-    if isinstance(sys.exc_info()[1], DatabaseError):
-        response = _page("errors/503.html", 503)
-        response["Retry-After"] = "60"
-        return response
+    """A 500; or a 503 when the database did not answer (Django calls this while handling the error)."""
+    if _database_out_of_reach(sys.exc_info()[1]):
+        return _unavailable()
     return _page("errors/500.html", 500)
 
 

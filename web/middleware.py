@@ -30,7 +30,7 @@ class SessionKeepAliveMiddleware:
         stored = session is not None and (
             session.session_key or (session.modified and not session.is_empty())
         )
-        if stored and session.accessed:
+        if stored and session.accessed and response.status_code < 500:
             now = int(time.time())
             try:
                 if now - session.get(self.KEY, 0) >= self.KEEPALIVE_SECONDS:

@@ -65,15 +65,12 @@ def guidance_language(request):
     """The consultation form's unsent text kept as a draft; then the guidance page."""
     try:
         reference = journey.finished_reference(request.session)
-    except DatabaseError as error:  # the sessions' database is out of reach: the form, as typed
-        return unavailable(request, error, sent=request.POST)
-    if reference is None:
-        return _switched(request, redirect("guidance"))
-    try:
+        if reference is None:
+            return _switched(request, redirect("guidance"))
         # Only while the form is offered: once a call was asked for, there is no form to show it in.
         offered = Intake.objects.filter(reference=reference, consultation_requested_at__isnull=True).exists()
-    except DatabaseError:
-        offered = True  # cannot tell: kept, and shown only if the form is offered once the database is back
+    except DatabaseError as error:  # out of reach, and the session with it: the form as typed
+        return _switched(request, unavailable(request, error, sent=request.POST))
     if offered:
         drafts.keep_consultation_draft(request.session, drafts.consultation_draft(request.POST))
     return _switched(request, redirect("guidance"))

@@ -120,6 +120,6 @@ def test_a_proxy_count_without_proxy_addresses_is_reported(settings):
 
     settings.TRUSTED_PROXY_COUNT = 1
     settings.TRUSTED_PROXY_ADDRESSES = []
-    assert [w.id for w in proxy_addresses(None)] == ["intake.W002"]
+    assert [w.id for w in proxy_addresses(None)] == ["web.W002"]
     settings.TRUSTED_PROXY_ADDRESSES = ["10.0.0.5"]
     assert proxy_addresses(None) == []

@@ -16,7 +16,7 @@ from intake.models import Intake, Notification
 from intake.services import IntakeGone, consultation_request, intakes
 from intake.services.notifications import send_pending
 from tests.factories import DEFAULT_ANSWERS, IntakeFactory
-from tests.journeys import Visitor, journey, step_url
+from tests.journeys import Visitor, journey, step_data, step_url
 
 
 def run_at_once(work, count):
@@ -246,3 +246,32 @@ def test_a_consultation_request_for_an_intake_deleted_meanwhile_is_refused_as_go
     Intake.objects.filter(pk=intake.pk).delete()  # "Delete my answers" in another tab, or the reduction
     with pytest.raises(IntakeGone):
         consultation_request(intake=intake, details={"name": "Sam"}, consent_text="I agree")
+
+
+@pytest.mark.django_db
+def test_an_answer_whose_session_cannot_be_saved_gets_the_503_page_not_a_400(client):
+    """Django reports a failed session save as the session having ended (a 400 saying nothing was
+    saved); when the database is what failed, the visitor is told to try again, answers kept."""
+    from django.contrib.sessions.models import Session
+
+    client.raise_request_exception = False
+    Visitor(client).walk(journey(), finish=False)
+    with mock.patch.object(Session, "save", side_effect=OperationalError("database is down")):
+        response = client.post(step_url("situation"), step_data("situation", journey(criminal_case="yes")))
+    assert response.status_code == 503 and response["Retry-After"] == "60"
+    assert "Your answers are still here" in response.content.decode()
+    assert client.get(step_url("check")).status_code == 200  # and they are
+
+
+@pytest.mark.django_db
+def test_the_language_switch_with_the_intake_out_of_reach_shows_the_form_as_typed(visitor, client, settings):
+    from django.db.models import QuerySet
+
+    from tests.journeys import VALID
+
+    visitor.walk(journey())
+    client.raise_request_exception = False
+    with mock.patch.object(QuerySet, "exists", side_effect=OperationalError("database is down")):
+        response = client.post("/guidance/language/", {**VALID, "best_time": "after 6", "language": "es"})
+    assert response.status_code == 503 and 'value="after 6"' in response.content.decode()
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "es"  # the next page in Spanish

@@ -244,6 +244,6 @@ def test_production_warns_when_behind_a_proxy_without_a_proxy_count(settings):
 
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     settings.TRUSTED_PROXY_COUNT = 0
-    assert [w.id for w in proxy_addresses(None)] == ["intake.W001"]
+    assert [w.id for w in proxy_addresses(None)] == ["web.W001"]
     settings.TRUSTED_PROXY_COUNT = 1
     assert proxy_addresses(None) == []
