@@ -88,19 +88,13 @@ TEMPLATES = [
 # after a tenth of a second per ask (Redis on the same network answers in a millisecond): the
 # consultation form, which asks six times, then waits 0.6 s at most on a Redis that hangs.
 REDIS_URL = env("REDIS_URL", default="")
+REDIS_CACHE = {  # all but its LOCATION (the tests use it with their own Redis)
+    "BACKEND": "django_redis.cache.RedisCache",
+    "KEY_PREFIX": "cache",
+    "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.1, "SOCKET_TIMEOUT": 0.1, "IGNORE_EXCEPTIONS": True},
+}
 if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "cache",
-            "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": 0.1,
-                "SOCKET_TIMEOUT": 0.1,
-                "IGNORE_EXCEPTIONS": True,
-            },
-        },
-    }
+    CACHES = {"default": {**REDIS_CACHE, "LOCATION": REDIS_URL}}
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True  # a warning in the log, without the request's details
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}

@@ -20,15 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def production_caches(settings, redis_url):
     """The caches config.settings.base sets up when REDIS_URL is set, at this test's Redis."""
-    settings.CACHES = {
-        **settings.CACHES,
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": redis_url,
-            "KEY_PREFIX": "cache",
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.1, "SOCKET_TIMEOUT": 0.1, "IGNORE_EXCEPTIONS": True},
-        },
-    }
+    settings.CACHES = {**settings.CACHES, "default": {**settings.REDIS_CACHE, "LOCATION": redis_url}}
     assert settings.SESSION_ENGINE == "django.contrib.sessions.backends.db"
     return redis.Redis.from_url(redis_url)
 
@@ -90,14 +82,8 @@ def test_quick_exit_works_with_the_database_down(production_caches, client, sett
 
 
 def test_answers_saved_while_redis_is_unreachable_are_kept(settings, client):
-    settings.CACHES = {
-        **settings.CACHES,
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.1, "SOCKET_TIMEOUT": 0.1, "IGNORE_EXCEPTIONS": True},
-        },
-    }
+    nowhere = "redis://127.0.0.1:1/0"  # nothing listens there
+    settings.CACHES = {**settings.CACHES, "default": {**settings.REDIS_CACHE, "LOCATION": nowhere}}
     assert client.post(step_url("role"), step_data("role", journey())).status_code == 302
     Visitor(client).walk(journey())
     assert client.get("/guidance/").status_code == 200

@@ -80,12 +80,7 @@ def test_rate_limits_let_visitors_through_when_redis_is_down(settings, client):
     # The production layout: rate-limit counts in Redis, which nothing answers here.
     settings.CACHES = {
         **settings.CACHES,
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",
-            "KEY_PREFIX": "cache",
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1, "IGNORE_EXCEPTIONS": True},
-        },
+        "default": {**settings.REDIS_CACHE, "LOCATION": "redis://127.0.0.1:1/0"},
     }
     Visitor(client).walk(journey(), finish=False)
     assert client.post(step_url("check"), {})["Location"] == "/guidance/"
