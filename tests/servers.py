@@ -33,6 +33,7 @@ def production_env(workdir: Path, *, database_url=None, redis_url=None, **extra)
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
             "DJANGO_BEHIND_TLS_PROXY": "true",
             "TRUSTED_PROXY_COUNT": "1",
+            "TRUSTED_PROXY_ADDRESSES": "127.0.0.1",  # the tests' pretend proxy
             "DJANGO_STATIC_ROOT": str(workdir / "static"),
             "DJANGO_DEFAULT_FROM_EMAIL": "desk@example.com",
             "DJANGO_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",

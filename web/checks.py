@@ -25,4 +25,16 @@ def proxy_addresses(app_configs, **kwargs):
                 id="web.W002",
             )
         ]
+    if (
+        settings.TRUSTED_PROXY_COUNT > 0
+        and list(settings.TRUSTED_PROXY_ADDRESSES) == settings.PRIVATE_NETWORKS
+    ):
+        return [
+            checks.Warning(
+                "TRUSTED_PROXY_ADDRESSES is left at every private network: any host there can set "
+                "X-Forwarded-For and pass for another address.",
+                hint="Set TRUSTED_PROXY_ADDRESSES to the proxy's address or subnet.",
+                id="web.W003",
+            )
+        ]
     return []

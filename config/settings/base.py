@@ -239,10 +239,8 @@ TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 # any, where nothing but the proxy can reach the app port). From anywhere else, a client that
 # reaches the app port itself is counted by the address it connects from. By default: loopback and
 # the private networks, where a proxy in front of the image usually is. Narrow it to the proxy's.
-TRUSTED_PROXY_ADDRESSES = env.list(
-    "TRUSTED_PROXY_ADDRESSES",
-    default=["127.0.0.0/8", "::1", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"],
-)
+PRIVATE_NETWORKS = ["127.0.0.0/8", "::1", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7"]
+TRUSTED_PROXY_ADDRESSES = env.list("TRUSTED_PROXY_ADDRESSES", default=PRIVATE_NETWORKS)
 for _entry in TRUSTED_PROXY_ADDRESSES:  # a mistyped address stops the server here, not on a request
     try:
         if _entry != "*":

@@ -123,3 +123,13 @@ def test_a_proxy_count_without_proxy_addresses_is_reported(settings):
     assert [w.id for w in proxy_addresses(None)] == ["web.W002"]
     settings.TRUSTED_PROXY_ADDRESSES = ["10.0.0.5"]
     assert proxy_addresses(None) == []
+
+
+def test_proxy_addresses_left_at_every_private_network_are_reported(settings):
+    from web.checks import proxy_addresses
+
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_ADDRESSES = list(settings.PRIVATE_NETWORKS)
+    assert [w.id for w in proxy_addresses(None)] == ["web.W003"]
+    settings.TRUSTED_PROXY_COUNT = 0  # no proxy: the header is not read at all
+    assert proxy_addresses(None) == []

@@ -246,4 +246,5 @@ def test_production_warns_when_behind_a_proxy_without_a_proxy_count(settings):
     settings.TRUSTED_PROXY_COUNT = 0
     assert [w.id for w in proxy_addresses(None)] == ["web.W001"]
     settings.TRUSTED_PROXY_COUNT = 1
+    settings.TRUSTED_PROXY_ADDRESSES = ["10.0.0.5"]  # the proxy's
     assert proxy_addresses(None) == []
