@@ -6,6 +6,7 @@ they work when the database or the session store does not.
 
 import sys
 
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.template.loader import render_to_string
@@ -13,9 +14,8 @@ from django.template.loader import render_to_string
 from web.context_processors import firm_details
 
 
-def _page(template: str, status: int, request=None) -> HttpResponse:
-    context = firm_details()
-    return HttpResponse(render_to_string(template, context), status=status)
+def _page(template: str, status: int, **context) -> HttpResponse:
+    return HttpResponse(render_to_string(template, {**firm_details(), **context}), status=status)
 
 
 def _database_out_of_reach(error: BaseException | None) -> bool:
@@ -30,16 +30,19 @@ def _database_out_of_reach(error: BaseException | None) -> bool:
     return False
 
 
-def _unavailable() -> HttpResponse:
-    """The database did not answer (it holds the sessions too): the answers are kept, try again."""
-    response = _page("errors/503.html", 503)
+def _unavailable(request) -> HttpResponse:
+    """The database did not answer (it holds the sessions too): try again. A visitor whose browser
+    holds a session has answers stored, kept there; a newcomer has none yet (the first answer
+    creates the session), so is not told so."""
+    has_session = request is not None and settings.SESSION_COOKIE_NAME in request.COOKIES
+    response = _page("errors/503.html", 503, answers_kept=has_session)
     response["Retry-After"] = "60"
     return response
 
 
 def bad_request(request, exception=None):
     if _database_out_of_reach(exception):
-        return _unavailable()
+        return _unavailable(request)
     return _page("errors/400.html", 400)
 
 
@@ -54,7 +57,7 @@ def page_not_found(request, exception=None):
 def server_error(request):
     """A 500; or a 503 when the database did not answer (Django calls this while handling the error)."""
     if _database_out_of_reach(sys.exc_info()[1]):
-        return _unavailable()
+        return _unavailable(request)
     return _page("errors/500.html", 500)
 
 

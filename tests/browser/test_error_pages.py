@@ -2,7 +2,9 @@
 database out of reach, a form refused), and they must read as clearly as any other page."""
 
 import pytest
+from django.conf import settings
 from django.db import OperationalError
+from django.test import RequestFactory
 
 from tests.browser.helpers import assert_accessible
 from web import errors
@@ -12,7 +14,9 @@ def database_out_of_reach():
     try:
         raise OperationalError("database is down")
     except OperationalError as error:
-        return errors.bad_request(None, error)  # as after a session save the database refused
+        # As after a session save the database refused, for a visitor with answers stored.
+        request = RequestFactory().get("/", HTTP_COOKIE=f"{settings.SESSION_COOKIE_NAME}=stored")
+        return errors.bad_request(request, error)
 
 
 PAGES = {

@@ -66,6 +66,19 @@ def test_a_database_outage_at_the_last_step_loses_nothing(client, caplog):
 
 
 @pytest.mark.django_db
+def test_a_newcomer_whose_first_answer_meets_an_outage_is_not_told_answers_were_kept(client):
+    client.raise_request_exception = False
+    with database_down():
+        response = client.post(step_url("role"), step_data("role", journey()))
+    assert response.status_code == 503 and response["Retry-After"] == "60"
+    page = response.content.decode()
+    # Nothing was stored (the first answer creates the session): the page must not say it was.
+    assert "Please wait a minute, then try again." in page
+    assert "Your answers are still here" not in page
+    assert client.post(step_url("role"), step_data("role", journey())).status_code == 302
+
+
+@pytest.mark.django_db
 def test_a_database_outage_elsewhere_shows_a_page_not_a_crash(visitor, client):
     visitor.walk(journey())
     client.raise_request_exception = False
