@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 
 from web.context_processors import firm_details
+from web.middleware import StaffIdleTimeoutMiddleware
 
 
 def _page(template: str, status: int, **context) -> HttpResponse:
@@ -34,8 +35,11 @@ def _unavailable(request) -> HttpResponse:
     """The database did not answer (it holds the sessions too): try again. A visitor whose browser
     holds a session has answers stored, kept there; a newcomer has none yet (the first answer
     creates the session), so is not told so."""
-    has_session = request is not None and settings.SESSION_COOKIE_NAME in request.COOKIES
-    response = _page("errors/503.html", 503, answers_kept=has_session)
+    if request is not None and request.path.startswith(StaffIdleTimeoutMiddleware.STAFF_PATHS):
+        response = _page("errors/503_desk.html", 503)  # staff have no answers to keep
+    else:
+        has_session = request is not None and settings.SESSION_COOKIE_NAME in request.COOKIES
+        response = _page("errors/503.html", 503, answers_kept=has_session)
     response["Retry-After"] = "60"
     return response
 

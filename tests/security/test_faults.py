@@ -79,6 +79,17 @@ def test_a_newcomer_whose_first_answer_meets_an_outage_is_not_told_answers_were_
 
 
 @pytest.mark.django_db
+def test_a_desk_page_that_meets_an_outage_speaks_to_staff(admin_client):
+    admin_client.raise_request_exception = False
+    with database_down():
+        response = admin_client.get("/admin/intake/intake/")
+    assert response.status_code == 503 and response["Retry-After"] == "60"
+    page = response.content.decode()
+    assert "The database is not answering" in page and 'href="/admin/"' in page
+    assert "Your answers are still here" not in page  # the visitors' page: staff have no answers there
+
+
+@pytest.mark.django_db
 def test_a_database_outage_elsewhere_shows_a_page_not_a_crash(visitor, client):
     visitor.walk(journey())
     client.raise_request_exception = False
