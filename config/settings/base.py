@@ -256,7 +256,9 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_CLIENT_IP_CALLABLE = "web.client_address.client_ip"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
-AXES_SENSITIVE_PARAMETERS = ["password", "otp_token"]
+# Masked in django-axes' log lines and stored form data: who tried, from where and with what browser
+# stays in its AccessAttempt records (the desk's security pages), not in the application log.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "user_agent", "password", "otp_token"]
 
 # Two-factor authentication (TOTP) for staff: when required, the admin asks for a code at sign-in.
 STAFF_2FA_REQUIRED = env.bool("STAFF_2FA_REQUIRED", default=False)

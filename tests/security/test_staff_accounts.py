@@ -248,3 +248,18 @@ def test_production_warns_when_behind_a_proxy_without_a_proxy_count(settings):
     settings.TRUSTED_PROXY_COUNT = 1
     settings.TRUSTED_PROXY_ADDRESSES = ["10.0.0.5"]  # the proxy's
     assert proxy_addresses(None) == []
+
+
+def test_a_failed_sign_in_leaves_no_name_address_or_browser_in_the_log(manager, caplog):
+    # A user name field sometimes holds a mistyped password; address and browser identify a person.
+    caplog.set_level("DEBUG")
+    Client().post(
+        LOGIN,
+        {"username": "canary-name-5b1", "password": "wrong"},
+        REMOTE_ADDR="198.51.100.77",
+        HTTP_USER_AGENT="canary-agent-5b1",
+    )
+    assert "AXES" in caplog.text  # the failure is logged ...
+    for value in ["canary-name-5b1", "198.51.100.77", "canary-agent-5b1"]:
+        assert value not in caplog.text  # ... without who, where from or with what
+    assert failures("canary-name-5b1", address="198.51.100.77") == 1  # still counted against them
