@@ -194,3 +194,37 @@ def test_11_the_deleted_page_does_not_repeat_a_link(client):
     spanish = client.post("/delete/", follow=True, HTTP_ACCEPT_LANGUAGE="es").content.decode()
     links = [text(link) for link in re.findall(r"<a [^>]*>(.*?)</a>", spanish, re.S)]
     assert len(links) == len(set(links)), links
+
+
+@pytest.mark.parametrize(
+    ("role", "language", "route"),
+    [
+        ("protected", "en", "you can tell the prosecutor or the victim advocate on the case what you want"),
+        ("helping_protected", "en", "they can tell the prosecutor or the victim advocate on the case"),
+        ("protected", "es", "usted puede decirle al fiscal o al defensor de víctimas del caso"),
+        ("helping_protected", "es", "la persona a la que ayuda puede decirle al fiscal"),
+    ],
+)
+def test_a_protected_person_who_wants_contact_learns_the_route_of_a_criminal_order(role, language, route):
+    # The partner of the firm's typical client: not a party to the criminal case, so "ask the court"
+    # alone would point them at a filing they usually cannot make.
+    html = page(
+        language,
+        role=role,
+        order_types=["criminal_protective"],
+        initiated_by="protected",
+        contact_kinds=["text"],
+    )
+    wording = text(rule_html(html, "change-or-end-order"))
+    assert route in wording
+
+
+def test_the_spanish_safety_sentences_name_who_they_speak_of():
+    restrained = page(
+        "es", order_types=["criminal_protective"], initiated_by="protected", contact_kinds=["text"]
+    )
+    assert "Usted no puede responder, aunque la otra persona se comunique primero" in text(
+        rule_html(restrained, "restrained-cannot-reply")
+    )
+    helper = page("es", role="helping_protected", initiated_by="restrained", contact_kinds=["text"])
+    assert "Si la persona a la que ayuda está en peligro ahora, llame al 911." in text(helper)
