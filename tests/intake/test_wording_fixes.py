@@ -228,3 +228,14 @@ def test_the_spanish_safety_sentences_name_who_they_speak_of():
     )
     helper = page("es", role="helping_protected", initiated_by="restrained", contact_kinds=["text"])
     assert "Si la persona a la que ayuda está en peligro ahora, llame al 911." in text(helper)
+
+
+@pytest.mark.parametrize(
+    ("role", "words"),
+    [("protected", "Ask a lawyer first."), ("helping_protected", "They should ask a lawyer first.")],
+)
+def test_the_protected_short_answer_under_an_order_with_exceptions_says_ask_a_lawyer_first(role, words):
+    # PRODUCT.md: where the order lists exceptions, the protected answer says "ask a lawyer first" too.
+    html = page(role=role, order_types=["domestic_violence"], order_exceptions="yes", contact_kinds=["none"])
+    short_answer = text(html.split("</section>", 1)[0])
+    assert "unless the order clearly allows it" in short_answer and words in short_answer
