@@ -22,6 +22,7 @@ from guidance.terms import Terms, derive
 from guidance.vocabulary import Group, Priority
 from intake.sources import short_source_line
 from intake.templatetags.intake_tags import tel_href
+from web.context_processors import firm_details
 
 # (for the visitor themselves, for someone helping)
 GROUP_TITLES = {
@@ -132,6 +133,7 @@ def render_guidance(answers: Answers, evaluation: Evaluation, language: str, *, 
                 "court_date": answers.court_date,
                 # Everyone whose rules do not include the safety resources may still be in danger.
                 "danger_line": "safety-resources" not in evaluation.rule_ids,
+                **firm_details(),  # the court date box gives the firm's phone
             },
         )
     return html + groups_html(evaluation.page_groups, flags, language, firm, fold)

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.test import Client
 
 from intake.models import Intake
+from intake.templatetags.intake_tags import tel_href
 from tests.browser.conftest import PHONE
 from tests.browser.helpers import answer_all, assert_accessible, click_and_wait
 from tests.guidance.scenarios import SCENARIOS, SHORT_ANSWER
@@ -134,3 +135,25 @@ def test_a_folded_rule_opens_without_javascript(context_without_js, site):
     # The consultation form opens the same way.
     page.locator("summary.consultation-open").click()
     assert page.locator("#id_name").is_visible()
+
+
+def longest_spanish_date_ahead():
+    """The next Wednesday in September ("miércoles, 29 de septiembre de 2027"): the longest dates."""
+    day = datetime.date.today() + datetime.timedelta(days=1)
+    while not (day.month == 9 and day.weekday() == 2 and day.day >= 20):
+        day += datetime.timedelta(days=1)
+    return day
+
+
+def test_a_long_spanish_court_date_wraps_on_a_phone_and_the_box_gives_the_firms_phone(spanish_context, site):
+    page = spanish_context.new_page()
+    page.goto(site + "/questions/")
+    court_date = longest_spanish_date_ahead()
+    answer_all(page, {**criminal_order_journey("no"), "court_date": court_date})
+    click_and_wait(page, page.locator("form button[data-prevent-double-submit]"))
+    assert page.url == site + "/guidance/"
+    box = page.locator(".court-date")
+    assert "septiembre" in box.inner_text()
+    # Nothing cut off, no sideways scrolling (a long date did not wrap before).
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert box.locator(f"a[href='{tel_href(settings.FIRM_PHONE)}']").is_visible()

@@ -239,3 +239,35 @@ def test_the_protected_short_answer_under_an_order_with_exceptions_says_ask_a_la
     html = page(role=role, order_types=["domestic_violence"], order_exceptions="yes", contact_kinds=["none"])
     short_answer = text(html.split("</section>", 1)[0])
     assert "unless the order clearly allows it" in short_answer and words in short_answer
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_restrained_person_who_already_replied_still_reads_that_wanting_him_back_changes_nothing(language):
+    # The firm's typical client, who replied once to a partner who wants him home: the short answer
+    # says to stop, and still answers his own question (can we get back together?).
+    html = page(
+        language,
+        order_types=["criminal_protective"],
+        contact_kinds=["text"],
+        initiated_by="protected",
+        responded="yes",
+        said_ok="yes",
+    )
+    short_answer = text(html.split("</section>", 1)[0])
+    expected = {
+        "en": "Even if they want to get back together, only a judge can change the order.",
+        "es": "Aunque esa persona quiera volver con usted, solo un juez puede cambiar la orden.",
+    }
+    assert 'data-answer="restrained-made-contact"' in html and expected[language] in short_answer
+
+
+def test_the_protected_short_answer_says_the_restrained_person_is_not_allowed_to_reply():
+    # "may not reply" reads as "might not reply".
+    short_answer = text(page(role="protected", contact_kinds=["none"]).split("</section>", 1)[0])
+    assert "is still not allowed to reply" in short_answer and "may not" not in short_answer
+
+
+def test_the_court_date_box_gives_the_firms_phone(settings):
+    html = page(court_date=TODAY.replace(year=TODAY.year + 1))
+    box = html.split('class="court-date"', 1)[1].split("</div>", 1)[0]
+    assert "To talk with a lawyer before that date, call us:" in text(box) and settings.FIRM_PHONE in box
