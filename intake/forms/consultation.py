@@ -21,6 +21,11 @@ CONSENT_TEXT = _(
     "I agree that the firm may contact me in the way I chose, to talk about my situation. "
     "I understand that this does not make me the firm’s client."
 )
+HELPER_CONSENT_TEXT = _(
+    "I agree that the firm may contact me, or the person I am helping if I chose that, in the way I "
+    "chose, to talk about their situation. I understand that this does not make either of us the "
+    "firm’s client."
+)
 
 
 class ConsultationForm(VisitorForm):
@@ -36,10 +41,10 @@ class ConsultationForm(VisitorForm):
     )
     # Helpers only (see HELPER_FIELDS).
     helped_name = forms.CharField(
-        label=_("Name of the person you are helping (optional)"),
+        label=_("Name of the person you are helping"),
         help_text=_(
-            "We use it to check that we are not already working for the other side. If you want us to "
-            "call them, we will ask for them by this name."
+            "Needed if you want us to call them: we will ask for them by this name. We also use it to "
+            "check that we are not already working for the other side."
         ),
         max_length=100,
         required=False,
@@ -141,6 +146,11 @@ class ConsultationForm(VisitorForm):
                 else:
                     setattr(field, attribute, text)
 
+    @property
+    def consent_text(self) -> str:
+        """The consent as this visitor read it (stored with the request)."""
+        return str(self.fields["consent"].label)
+
     @classmethod
     def for_role(cls, role: str | None, *args, **kwargs) -> "ConsultationForm":
         return cls(*args, helper=is_helper(role), **kwargs)
@@ -192,6 +202,9 @@ HELPER_WORDS = {
         "help_text": _("If you choose No, we will only ask for the person we are calling, by name.")
     },
     "best_time": {"label": _("When is a safe time to reach the person we call? (optional)")},
+    # "Other" could be read as other than the person helped.
+    "other_party_name": {"label": _("Name of the other person named in the order (optional)")},
+    "consent": {"label": HELPER_CONSENT_TEXT},
 }
 
 

@@ -20,7 +20,7 @@ from django_ratelimit.core import get_usage, is_ratelimited
 from guidance import RULESET_VERSION
 from guidance.vocabulary import Step
 from intake import drafts, journey
-from intake.forms.consultation import CONSENT_TEXT, ConsultationForm, is_helper
+from intake.forms.consultation import ConsultationForm, is_helper
 from intake.guidance_text import render_stored_guidance
 from intake.models import Intake
 from intake.services import IntakeGone, consultation_request
@@ -188,7 +188,7 @@ def guidance(request):
             )
         elif form.is_valid():
             try:
-                consultation_request(intake=intake, details=form.details(), consent_text=str(CONSENT_TEXT))
+                consultation_request(intake=intake, details=form.details(), consent_text=form.consent_text)
             except IntakeGone:
                 return _missing(request, status=410)
             except DatabaseError as error:

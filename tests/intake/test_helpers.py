@@ -41,10 +41,9 @@ def test_helpers_are_asked_whom_they_help_and_whom_to_call(role):
     # Asked right after their own name, before the contact details that belong to the person called.
     assert form.index('name="name"') < form.index('name="helped_name"') < form.index('name="call_whom"')
     assert form.index('name="call_whom"') < form.index('name="preferred_method"')
-    assert (
-        '<label class="label" for="id_helped_name">Name of the person you are helping (optional)</label>'
-        in form
-    )
+    # Not "optional": needed when they are the one to call (the hint says so).
+    assert '<label class="label" for="id_helped_name">Name of the person you are helping</label>' in form
+    assert "Needed if you want us to call them" in form
     # The radios are a group with a legend, and the hint says whose details to give.
     legend = form.index('<legend class="legend">Who should we call? (optional)</legend>')
     fieldset = form.rindex("<fieldset", 0, legend)
@@ -56,6 +55,8 @@ def test_helpers_are_asked_whom_they_help_and_whom_to_call(role):
     assert "How should we contact the person we call?" in form
     assert "How should we contact you?" not in form
     assert "When is a safe time to reach the person we call? (optional)" in form
+    assert "Name of the other person named in the order (optional)" in form  # not "the other person"
+    assert "or the person I am helping if I chose that" in form and "my situation" not in form
 
 
 @pytest.mark.parametrize("role", NOT_HELPERS)
@@ -85,6 +86,12 @@ def test_a_helpers_answers_are_stored(extra, stored):
     assert client.post("/guidance/", {**VALID, **extra})["Location"] == "/guidance/request-sent/"
     intake = Intake.objects.get()
     assert (intake.helped_name, intake.call_whom, intake.helped_key) == stored
+
+
+def test_a_helpers_request_stores_the_consent_they_read():
+    client = finished("helping_restrained")
+    client.post("/guidance/", {**VALID, "helped_name": "Kevin", "call_whom": "them"})
+    assert "or the person I am helping if I chose that" in Intake.objects.get().consent_text
 
 
 @pytest.mark.parametrize(
