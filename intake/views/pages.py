@@ -18,7 +18,10 @@ logger = logging.getLogger(__name__)
 
 
 def start(request):
-    return render(request, "start.html")
+    # A visitor who finished in this browser can get back to their guidance from the home page.
+    return render(
+        request, "start.html", {"guidance_kept": journey.finished_reference(request.session) is not None}
+    )
 
 
 def online_safety(request):

@@ -203,3 +203,11 @@ def test_no_page_shows_template_syntax(client, visitor):
     for name, response in every_page(client, visitor):
         html = response.content.decode()
         assert "{#" not in html and "{%" not in html and "{{" not in html, name
+
+
+def test_the_home_page_leads_back_to_the_guidance_of_a_visitor_who_finished(client, visitor):
+    assert 'href="/guidance/"' not in client.get("/").content.decode()  # a newcomer has none
+    visitor.walk(journey())
+    page = client.get("/").content.decode()
+    assert '<a class="button" href="/guidance/">Continue to your guidance</a>' in page
+    assert client.get("/guidance/").status_code == 200
