@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from intake import journey
 from intake.guidance_text import render_stored_guidance
 from intake.summary import answer_rows
 from intake.views.guidance import _finished_intake, _missing, unavailable
@@ -101,4 +102,5 @@ def calendar_file(day: datetime.date, summary: str, description: str) -> bytes:
 
 def contact_log(request):
     """A log of contact to print and keep by hand (it stores nothing), with how to keep it safely."""
-    return render(request, "pages/contact_log.html", {"rows": range(8)})
+    guidance_kept = journey.finished_reference(request.session) is not None
+    return render(request, "pages/contact_log.html", {"rows": range(8), "guidance_kept": guidance_kept})

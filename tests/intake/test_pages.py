@@ -211,3 +211,12 @@ def test_the_home_page_leads_back_to_the_guidance_of_a_visitor_who_finished(clie
     page = client.get("/").content.decode()
     assert '<a class="button" href="/guidance/">Continue to your guidance</a>' in page
     assert client.get("/guidance/").status_code == 200
+
+
+def test_the_contact_log_tells_the_restrained_side_to_show_it_to_their_lawyer_first(client, visitor):
+    page = client.get("/contact-log/").content.decode()
+    assert "If the order is against you, show it to your lawyer before anyone else." in page
+    assert "or to the police if you make a report" not in page  # told to everyone, defendants included
+    assert 'href="/guidance/"' not in page  # nothing to go back to yet
+    visitor.walk(journey())
+    assert "Back to your guidance" in client.get("/contact-log/").content.decode()
