@@ -137,6 +137,12 @@ def test_a_folded_rule_opens_without_javascript(context_without_js, site):
     assert page.locator("#id_name").is_visible()
 
 
+def min_link_height(page, selector):
+    heights = page.eval_on_selector_all(selector, "links => links.map(a => a.getBoundingClientRect().height)")
+    assert heights, selector
+    return min(heights)
+
+
 def longest_spanish_date_ahead():
     """The next Wednesday in September ("miércoles, 29 de septiembre de 2027"): the longest dates."""
     day = datetime.date.today() + datetime.timedelta(days=1)
@@ -150,6 +156,8 @@ def test_a_long_spanish_court_date_wraps_on_a_phone_and_the_box_gives_the_firms_
     page.goto(site + "/questions/")
     court_date = longest_spanish_date_ahead()
     answer_all(page, {**criminal_order_journey("no"), "court_date": court_date})
+    # Links standing alone are targets at least 24 px tall (WCAG 2.5.8): "Change" on the check page ...
+    assert min_link_height(page, ".summary-action a") >= 24
     click_and_wait(page, page.locator("form button[data-prevent-double-submit]"))
     assert page.url == site + "/guidance/"
     box = page.locator(".court-date")
@@ -157,3 +165,4 @@ def test_a_long_spanish_court_date_wraps_on_a_phone_and_the_box_gives_the_firms_
     # Nothing cut off, no sideways scrolling (a long date did not wrap before).
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     assert box.locator(f"a[href='{tel_href(settings.FIRM_PHONE)}']").is_visible()
+    assert min_link_height(page, ".calendar-offer a") >= 24  # ... and the calendar links
