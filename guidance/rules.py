@@ -223,7 +223,8 @@ RULES: tuple[Rule, ...] = (
         ),
         "Restrained side and an order limits contact; or protected side, an order limits contact, "
         "and the protected person started contact (alone or both).",
-        ("trap-of-responding", "documentation", "what-to-do"),
+        # The last two for a criminal protective order: the prosecutor or victim advocate, the criminal judge.
+        ("trap-of-responding", "documentation", "what-to-do", "penal-code-136.2", "court-self-help-criminal"),
     ),
     Rule(
         "protected-report-violation",
