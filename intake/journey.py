@@ -19,6 +19,11 @@ def finished_reference(session) -> str | None:
     return session.get(FINISHED_KEY)
 
 
+def has_finished(session) -> bool:
+    """Whether this browser finished the questions (its guidance can be shown again)."""
+    return finished_reference(session) is not None
+
+
 def offers_start_again(session) -> bool:
     """Whether the footer offers "Start again": there are answers under way, or a finished journey.
 
@@ -27,7 +32,7 @@ def offers_start_again(session) -> bool:
     this is decided: base.html (through a context processor) and the page cache's key
     (web.page_memory) both ask here.
     """
-    return answers_under_way(session) or finished_reference(session) is not None
+    return answers_under_way(session) or has_finished(session)
 
 
 def answers_under_way(session) -> bool:

@@ -19,9 +19,7 @@ logger = logging.getLogger(__name__)
 
 def start(request):
     # A visitor who finished in this browser can get back to their guidance from the home page.
-    return render(
-        request, "start.html", {"guidance_kept": journey.finished_reference(request.session) is not None}
-    )
+    return render(request, "start.html", {"guidance_kept": journey.has_finished(request.session)})
 
 
 def online_safety(request):
@@ -66,7 +64,7 @@ def start_again(request):
     this browser and goes back to the first question. Stored intakes are kept."""
     if request.method != "POST":
         context = {
-            "finished": journey.finished_reference(request.session) is not None,
+            "finished": journey.has_finished(request.session),
             "answering": journey.answers_under_way(request.session),
             "offers_start_again": False,  # not in the footer of the page that asks
         }

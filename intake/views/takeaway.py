@@ -102,5 +102,5 @@ def calendar_file(day: datetime.date, summary: str, description: str) -> bytes:
 
 def contact_log(request):
     """A log of contact to print and keep by hand (it stores nothing), with how to keep it safely."""
-    guidance_kept = journey.finished_reference(request.session) is not None
+    guidance_kept = journey.has_finished(request.session)
     return render(request, "pages/contact_log.html", {"rows": range(8), "guidance_kept": guidance_kept})
